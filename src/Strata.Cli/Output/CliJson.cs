@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace Strata.Cli.Output;
+
+/// <summary>JSON shapes the CLI prints with <c>--json</c>; field names are part of the scripting contract.</summary>
+internal sealed record SearchResultJson(string Id, string Title, string? Url, string? Path, string Kind, string? Language, string? Source, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt, double Score, string Snippet, string[] Tags);
+
+internal sealed record ItemJson(
+    string Id, string Title, string? Url, string? Path, string Kind, string State, string Status, string? Language, string[] Tags,
+    string? Text, string? ContentHash, string? MediaType, long ByteSize, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt,
+    string? Byline, string? SiteName, string? CanonicalUrl, string? Excerpt, int WordCount, int ReadingMinutes, string? Error,
+    PageJson[] Pages, Dictionary<string, string> Metadata);
+
+internal sealed record PageJson(int Number, int Start, int Length);
+
+internal sealed record ListEntryJson(string Id, string Title, string? Url, string? Path, string Kind, string State, string? Language, DateTimeOffset CollectedAt, string[] Tags, string? Error);
+
+internal sealed record IngestEntryJson(string Origin, string Outcome, string? Id, string? Title, string? Message);
+
+internal sealed record IngestSummaryJson(int Added, int AlreadyPresent, int Failed, IngestEntryJson[] Entries);
+
+internal sealed record ExtractJson(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Excerpt, string Text, int WordCount, PageJson[] Pages, Dictionary<string, string> Metadata, string[] Tags);
+
+internal sealed record StatsJson(int Items, Dictionary<string, int> ByKind, Dictionary<string, int> ByState, int Failed, int PendingJobs, long DatabaseBytes, long OriginalsBytes);
+
+internal sealed record CheckJson(int Checked, CheckProblemJson[] Problems);
+
+internal sealed record CheckProblemJson(string Id, string Hash, string Message);
+
+internal sealed record TagJson(string Name, string Origin, double Confidence);
+
+internal sealed record QueueJson(int Queued, int Processed, IngestEntryJson[] Failures);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SearchResultJson[]))]
+[JsonSerializable(typeof(ItemJson))]
+[JsonSerializable(typeof(ListEntryJson[]))]
+[JsonSerializable(typeof(IngestSummaryJson))]
+[JsonSerializable(typeof(ExtractJson))]
+[JsonSerializable(typeof(StatsJson))]
+[JsonSerializable(typeof(CheckJson))]
+[JsonSerializable(typeof(TagJson[]))]
+[JsonSerializable(typeof(QueueJson))]
+internal sealed partial class CliJson : JsonSerializerContext;

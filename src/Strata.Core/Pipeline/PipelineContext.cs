@@ -1,0 +1,19 @@
+using Strata.Core.Items;
+using Strata.Core.Storage;
+
+namespace Strata.Core.Pipeline;
+
+/// <summary>The item travelling through one pipeline pass, and what the steps produced for the store.</summary>
+public sealed class PipelineContext(Item item)
+{
+    public Item Item { get; set; } = item;
+
+    /// <summary>Analysed text for the keyword index, set by the index step.</summary>
+    public IndexDocument? Index { get; set; }
+
+    /// <summary>An original archived during this pass (by the fetch step).</summary>
+    public SnapshotInfo? Snapshot { get; set; }
+
+    /// <summary>Set when the pass found the item is a copy of an existing one.</summary>
+    public ItemSummary? DuplicateOf { get; set; }
+}

@@ -1,0 +1,94 @@
+using Strata.Core.Items;
+using Strata.Core.Storage;
+
+namespace Strata.Core.Pipeline;
+
+/// <summary>
+/// Works the persisted job queue until nothing is due: claims a batch, runs each item through the steps its
+/// state still needs (items in parallel, bounded), and persists the whole batch in one transaction. A crash
+/// loses at most the batch in flight, whose jobs the next run recovers and redoes (steps are idempotent).
+/// The caller must hold the worker lock so only one process works the queue.
+/// </summary>
+public sealed class PipelineRunner(IItemStore store, IReadOnlyList<IPipelineStep> steps, PipelineOptions options, TimeProvider time)
+{
+    public async Task<PipelineReport> RunAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var report = new PipelineReport();
+        await store.RecoverInterruptedJobsAsync(cancellationToken).ConfigureAwait(false);
+        var total = await store.CountPendingJobsAsync(cancellationToken).ConfigureAwait(false);
+        var done = 0;
+        progress?.Report(new PipelineProgress(0, total));
+        while (true)
+        {
+            var batch = await store.ClaimJobsAsync(options.BatchSize, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return report;
+            }
+
+            var contexts = batch.Select(item => new PipelineContext(item)).ToArray();
+            var failures = new PipelineFailure?[contexts.Length];
+            await Parallel.ForAsync(0, contexts.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                async (index, token) => failures[index] = await RunStepsAsync(contexts[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+
+            var results = contexts.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id)).ToArray();
+            await store.CompleteJobsAsync(results, cancellationToken).ConfigureAwait(false);
+            for (var index = 0; index < contexts.Length; index++)
+            {
+                report.Add(contexts[index], failures[index]);
+            }
+
+            done += contexts.Length;
+            progress?.Report(new PipelineProgress(done, Math.Max(total, done)));
+        }
+    }
+
+    private async Task<PipelineFailure?> RunStepsAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            if (context.Item.State != step.From)
+            {
+                continue;
+            }
+
+            StepResult result;
+            try
+            {
+                result = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug in one step must not sink the batch: record it on the item like any failure.
+                result = StepResult.Failed($"internal error in {step.Name}: {exception.GetType().Name}: {exception.Message}");
+            }
+
+            switch (result.Outcome)
+            {
+                case StepOutcome.Stop:
+                    return null;
+                case StepOutcome.TransientFailure or StepOutcome.PermanentFailure:
+                    var transient = result.Outcome == StepOutcome.TransientFailure;
+                    context.Item = context.Item with { Error = result.Error, ErrorIsTransient = transient };
+                    return new PipelineFailure(context.Item.Id, Origin(context.Item), step.Name, result.Error ?? "failed", transient);
+                default:
+                    context.Item = context.Item with { Error = null, ErrorIsTransient = false };
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Origin(Item item) => item.SourcePath ?? item.Url ?? item.DisplayTitle;
+}
+
+/// <summary>How the pipeline works the queue.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Items claimed and committed together.</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Items processed at once within a batch.</summary>
+    public int Concurrency { get; set; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,62 @@
+using Strata.Core.Items;
+
+namespace Strata.Core.Storage;
+
+/// <summary>
+/// The store contract every engine implements: items, their pipeline jobs and the keyword index.
+/// Writes are transactional: an item and its job are created together, and a processed batch lands whole or
+/// not at all, so a crash at any point leaves the store consistent and the queue resumable. Thread-safe.
+/// </summary>
+public interface IItemStore : IAsyncDisposable
+{
+    /// <summary>Creates the schema or migrates it to the current version; idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<Item?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Resolves a full id or an unambiguous id prefix (at least 6 characters).</summary>
+    Task<string?> ResolveIdAsync(string idOrPrefix, CancellationToken cancellationToken);
+
+    /// <summary>The existing item with these bytes or this canonical URL, if any.</summary>
+    Task<ItemSummary?> FindDuplicateAsync(string? contentHash, string? canonicalUrl, CancellationToken cancellationToken);
+
+    /// <summary>Inserts items and queues a pipeline job for each, in one transaction.</summary>
+    Task InsertAsync(IReadOnlyList<NewItem> items, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ItemSummary>> ListAsync(ItemFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Adds and removes tags; returns the item's tags afterwards, or null when the item does not exist.</summary>
+    Task<IReadOnlyList<ItemTag>?> UpdateTagsAsync(string id, IReadOnlyList<ItemTag> add, IReadOnlyList<string> remove, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an item, its tags, jobs and index entry; returns the hashes no other item references.</summary>
+    Task<IReadOnlyList<string>?> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every (item id, content hash) pair, for integrity checks.</summary>
+    IAsyncEnumerable<(string Id, string Hash)> ListContentHashesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every hash referenced by items or snapshots (for finding orphan blobs).</summary>
+    Task<IReadOnlySet<string>> ListReferencedHashesAsync(CancellationToken cancellationToken);
+
+    // The pipeline's job queue.
+
+    /// <summary>Marks jobs left running by a process that died as pending again; call only while holding the worker lock.</summary>
+    Task<int> RecoverInterruptedJobsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> due jobs and returns their items.</summary>
+    Task<IReadOnlyList<Item>> ClaimJobsAsync(int max, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Persists a processed batch (items, index entries, snapshots, job results) in one transaction.</summary>
+    Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken);
+
+    /// <summary>Queues jobs again: for failed items (transient failures only unless <paramref name="includePermanent"/>).</summary>
+    Task<int> RequeueFailedAsync(bool includePermanent, CancellationToken cancellationToken);
+
+    /// <summary>Resets items to <see cref="ItemState.Collected"/> and queues them, to re-extract from their originals.</summary>
+    Task<int> RequeueForReprocessAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken);
+
+    Task<int> CountPendingJobsAsync(CancellationToken cancellationToken);
+}

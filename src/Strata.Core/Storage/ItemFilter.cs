@@ -1,0 +1,32 @@
+using Strata.Core.Items;
+
+namespace Strata.Core.Storage;
+
+/// <summary>Conditions on items shared by listing and search; empty lists mean "any".</summary>
+public sealed record ItemFilter
+{
+    public IReadOnlyList<ItemKind> Kinds { get; init; } = [];
+
+    /// <summary>Items carrying all of these tags (a tag also matches its children: <c>ai</c> matches <c>ai/llm</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    public IReadOnlyList<ItemStatus> Statuses { get; init; } = [];
+
+    /// <summary>Matched against site name, URL host and source path.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Collected at or after.</summary>
+    public DateTimeOffset? After { get; init; }
+
+    /// <summary>Collected before.</summary>
+    public DateTimeOffset? Before { get; init; }
+
+    /// <summary>Only items whose last step failed.</summary>
+    public bool FailedOnly { get; init; }
+
+    public int Limit { get; init; } = 50;
+
+    public int Offset { get; init; }
+}

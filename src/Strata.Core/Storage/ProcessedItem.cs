@@ -1,0 +1,14 @@
+using Strata.Core.Items;
+
+namespace Strata.Core.Storage;
+
+/// <summary>What one pipeline pass produced for one item, persisted atomically with its job.</summary>
+/// <remarks>The job ends either way: done when <see cref="Item.Error"/> is null, failed (and retryable by the user) otherwise.</remarks>
+/// <param name="Item">The item after the pass (state, fields, error).</param>
+/// <param name="Index">Text to (re)index, when the pass reached indexing.</param>
+/// <param name="Snapshot">A newly archived original (fetched during the pass).</param>
+/// <param name="DuplicateOf">Set when the fetched bytes belong to an existing item: this item is removed.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null);
+
+/// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
+public sealed record IndexDocument(string Title, string Body, string Tags);

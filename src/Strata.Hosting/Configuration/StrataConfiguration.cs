@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Strata.Hosting.Configuration;
+
+/// <summary>Loads <see cref="StrataOptions"/> from the data directory's config file and the environment.</summary>
+public static class StrataConfiguration
+{
+    public const string EnvironmentPrefix = "STRATA__";
+
+    /// <summary>Binds and validates options; throws <see cref="InvalidOperationException"/> listing every bad value.</summary>
+    public static StrataOptions Load(DataDirectory data)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(data.ConfigPath, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .Build();
+        var options = new StrataOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"invalid configuration in {data.ConfigPath} or STRATA__ variables: {exception.Message}", exception);
+        }
+
+        options.DataDirectory = data.Root;
+        var problems = options.Validate();
+        return problems.Count == 0
+            ? options
+            : throw new InvalidOperationException($"invalid configuration ({data.ConfigPath}): {string.Join("; ", problems)}");
+    }
+
+    /// <summary>The commented default written by <c>strata init</c>; every value shown is the default.</summary>
+    public const string DefaultConfigText = """
+        // Strata configuration. Comments are allowed. Every value below is the default;
+        // environment variables override them, e.g. STRATA__INGEST__MAXFILEBYTES=52428800.
+        {
+          "Ingest": {
+            // Largest file accepted, in bytes (100 MB).
+            "MaxFileBytes": 104857600,
+            // Files read and archived at once.
+            "Concurrency": 4,
+            // Flush each original to disk before recording it.
+            "DurableOriginals": true
+          },
+          "Fetch": {
+            // Whole-request limit, including the body.
+            "Timeout": "00:00:30",
+            "ConnectTimeout": "00:00:10",
+            // Largest response accepted, in bytes (100 MB).
+            "MaxBytes": 104857600,
+            "MaxRedirects": 5
+          },
+          "Pipeline": {
+            // Items committed together, and processed at once.
+            "BatchSize": 64,
+            "Concurrency": 2
+          }
+        }
+
+        """;
+}

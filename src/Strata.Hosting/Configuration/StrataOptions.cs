@@ -1,0 +1,58 @@
+using Strata.Core;
+using Strata.Core.Pipeline;
+using Strata.Sources.Http;
+
+namespace Strata.Hosting.Configuration;
+
+/// <summary>All of Strata's settings; bound from <c>strata.json</c> in the data directory, then <c>STRATA__SECTION__KEY</c> variables.</summary>
+public sealed class StrataOptions
+{
+    /// <summary>Where the database, originals and config live.</summary>
+    public string DataDirectory { get; set; } = string.Empty;
+
+    public IngestOptions Ingest { get; set; } = new();
+
+    public HttpFetchOptions Fetch { get; set; } = new();
+
+    public PipelineOptions Pipeline { get; set; } = new();
+
+    /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Ingest.MaxFileBytes <= 0)
+        {
+            problems.Add("Ingest.MaxFileBytes must be positive");
+        }
+
+        if (Ingest.Concurrency is < 1 or > 64)
+        {
+            problems.Add("Ingest.Concurrency must be between 1 and 64");
+        }
+
+        if (Pipeline.BatchSize is < 1 or > 10_000)
+        {
+            problems.Add("Pipeline.BatchSize must be between 1 and 10000");
+        }
+
+        if (Pipeline.Concurrency is < 1 or > 64)
+        {
+            problems.Add("Pipeline.Concurrency must be between 1 and 64");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>How originals are taken in.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Largest file accepted; larger ones are refused with a clear message.</summary>
+    public long MaxFileBytes { get; set; } = Constants.DefaultMaxOriginalBytes;
+
+    /// <summary>Files read and archived at once.</summary>
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Flush every original to disk before recording it (safe against power loss; a little slower).</summary>
+    public bool DurableOriginals { get; set; } = true;
+}

@@ -1,0 +1,141 @@
+using Strata.Core.Extraction;
+using Strata.Core.Items;
+using Strata.Core.Pipeline;
+using Strata.Core.Search;
+using Strata.Core.Storage;
+using Strata.Hosting.Configuration;
+using Strata.Hosting.Ingest;
+using Strata.Hosting.Queue;
+using Strata.Sources.Http;
+using Strata.Sources.Steps;
+using Strata.Storage.Sqlite;
+
+namespace Strata.Hosting;
+
+/// <summary>
+/// The one facade every surface (CLI, web, daemon, MCP) uses. Owns the store, the originals and the pipeline of
+/// one data directory. Thread-safe; dispose to release the database.
+/// </summary>
+public sealed partial class KnowledgeBase : IAsyncDisposable
+{
+    private readonly IItemStore _store;
+    private readonly FileBlobStore _blobs;
+    private readonly HttpFetcher _fetcher;
+    private readonly Collector _collector;
+    private readonly IReadOnlyList<IPipelineStep> _steps;
+    private readonly DataDirectory _data;
+    private readonly TimeProvider _time;
+
+    private KnowledgeBase(StrataOptions options, DataDirectory data, IItemStore store, TimeProvider time)
+    {
+        Options = options;
+        _data = data;
+        _store = store;
+        _time = time;
+        _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
+        _fetcher = new HttpFetcher(options.Fetch);
+        _collector = new Collector(store, _blobs, options.Ingest, time);
+        _steps = [new FetchStep(_fetcher, _blobs, store), new ExtractStep(_blobs, Extractors.All), new IndexStep()];
+    }
+
+    public StrataOptions Options { get; }
+
+    public string DataDirectory => _data.Root;
+
+    /// <summary>Opens (creating and migrating when needed) the knowledge base in <paramref name="data"/>.</summary>
+    public static async Task<KnowledgeBase> OpenAsync(DataDirectory data, StrataOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(data.Root);
+        options ??= StrataConfiguration.Load(data);
+        var store = new SqliteItemStore(data.DatabasePath, time);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return new KnowledgeBase(options, data, store, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Adds files, folders and URLs, then runs the pipeline over everything queued.</summary>
+    public async Task<IngestReport> AddAsync(IReadOnlyList<string> arguments, AddOptions add, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var targets = arguments.SelectMany(AddTarget.Expand).ToArray();
+        var entries = await _collector.CollectAsync(targets, add, progress, cancellationToken).ConfigureAwait(false);
+        return await ProcessAndMergeAsync(entries, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds text (e.g. from standard input) as a note.</summary>
+    public async Task<IngestReport> AddNoteAsync(string text, AddOptions add, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new IngestReport([new IngestEntry("stdin", IngestOutcome.Failed, Message: "empty note: nothing on standard input")], processed: true);
+        }
+
+        var hash = await _blobs.PutAsync(bytes, cancellationToken).ConfigureAwait(false);
+        var existing = add.Force ? null : await _store.FindDuplicateAsync(hash, null, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return new IngestReport([new IngestEntry("stdin", IngestOutcome.AlreadyPresent, existing.Id, existing.DisplayTitle, $"already in the base: {existing.Id} {existing.DisplayTitle}")], processed: true);
+        }
+
+        var item = _collector.NewItemFor(ItemKind.Note, add) with
+        {
+            ContentHash = hash,
+            ByteSize = bytes.Length,
+            MediaType = MediaTypes.Markdown,
+            State = ItemState.Collected,
+        };
+        await _store.InsertAsync([new NewItem(item, new SnapshotInfo(hash, MediaTypes.Markdown, bytes.Length, _time.GetUtcNow(), "stdin"))], cancellationToken).ConfigureAwait(false);
+        return await ProcessAndMergeAsync([new IngestEntry("stdin", IngestOutcome.Added, item.Id, item.Title)], progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Works the queue until nothing is due, unless another process holds it.</summary>
+    public async Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var workerLock = WorkerLock.TryAcquire(_data.QueueLockPath);
+        if (workerLock is null)
+        {
+            return new PipelineReport { QueueAvailable = false };
+        }
+
+        var runner = new PipelineRunner(_store, _steps, Options.Pipeline, _time);
+        return await runner.RunAsync(progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IngestReport> ProcessAndMergeAsync(IReadOnlyList<IngestEntry> entries, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pipelineProgress = progress is null ? null : new Progress<PipelineProgress>(p => progress.Report(new IngestProgress("process", p.Done, p.Total)));
+        var report = await ProcessQueueAsync(pipelineProgress, cancellationToken).ConfigureAwait(false);
+        var failures = report.Failures.ToDictionary(failure => failure.ItemId);
+        var duplicates = report.Duplicates.ToDictionary(duplicate => duplicate.Id, duplicate => duplicate.Existing);
+        var merged = new List<IngestEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.ItemId is { } id && entry.Outcome == IngestOutcome.Added)
+            {
+                if (failures.TryGetValue(id, out var failure))
+                {
+                    merged.Add(entry with { Outcome = IngestOutcome.Failed, Message = $"{failure.Step}: {failure.Message}" + (failure.IsTransient ? " (transient; `strata retry` will try again)" : string.Empty) });
+                    continue;
+                }
+
+                if (duplicates.TryGetValue(id, out var existing))
+                {
+                    merged.Add(entry with { Outcome = IngestOutcome.AlreadyPresent, ItemId = existing.Id, Title = existing.DisplayTitle, Message = $"already in the base: {existing.Id} {existing.DisplayTitle}" });
+                    continue;
+                }
+
+                merged.Add(entry with { Title = report.Titles.GetValueOrDefault(id) ?? entry.Title });
+                continue;
+            }
+
+            merged.Add(entry);
+        }
+
+        return new IngestReport(merged, report.QueueAvailable);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _fetcher.Dispose();
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+}

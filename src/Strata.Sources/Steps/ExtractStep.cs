@@ -1,0 +1,123 @@
+using Strata.Core.Extraction;
+using Strata.Core.Items;
+using Strata.Core.Pipeline;
+using Strata.Core.Storage;
+using Strata.Core.Text;
+using Strata.Sources.Extractors.Sniffing;
+
+namespace Strata.Sources.Steps;
+
+/// <summary>Collected → Extracted: reads the archived original, sniffs its format from the bytes and extracts text and metadata.</summary>
+public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extractors) : IPipelineStep
+{
+    /// <summary>Metadata key marking a title the user chose, which extraction must not replace.</summary>
+    public const string UserTitleKey = "strata.userTitle";
+
+    /// <summary>Metadata key holding a charset declared by the server the original came from.</summary>
+    public const string DeclaredCharsetKey = "http.charset";
+
+    private const int SniffBytes = 8192;
+
+    public string Name => "extract";
+
+    public ItemState From => ItemState.Collected;
+
+    public async Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        var item = context.Item;
+        if (item.ContentHash is null)
+        {
+            return StepResult.Failed("no original archived for this item");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await blobs.ReadAsync(item.ContentHash, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return StepResult.Failed($"the archived original {item.ContentHash[..12]}… is missing (run `strata check`)");
+        }
+
+        var fileName = item.SourcePath is null ? LastSegment(item.Url) : Path.GetFileName(item.SourcePath);
+        var mediaType = ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffBytes)), fileName, item.MediaType);
+        var extractor = extractors.FirstOrDefault(candidate => candidate.CanExtract(mediaType));
+        if (extractor is null)
+        {
+            return StepResult.Failed(mediaType switch
+            {
+                MediaTypes.OctetStream => "binary content, not a document (checked the bytes, not just the name)",
+                MediaTypes.Zip => "a ZIP archive, not a document",
+                _ => $"unsupported format '{mediaType}'",
+            });
+        }
+
+        ExtractedDocument document;
+        try
+        {
+            var input = new ExtractionInput(bytes, mediaType)
+            {
+                FileName = fileName,
+                SourceUri = Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) ? uri : null,
+                DeclaredCharset = item.Metadata.GetValueOrDefault(DeclaredCharsetKey),
+            };
+            document = await extractor.ExtractAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExtractionException exception)
+        {
+            return StepResult.Failed(exception.Message);
+        }
+
+        context.Item = Apply(item, document, mediaType, fileName);
+        return StepResult.Done;
+    }
+
+    private static Item Apply(Item item, ExtractedDocument document, string mediaType, string? fileName)
+    {
+        var metadata = new Dictionary<string, string>(item.Metadata);
+        foreach (var (key, value) in document.Metadata)
+        {
+            metadata[key] = value;
+        }
+
+        var keepTitle = metadata.ContainsKey(UserTitleKey) && item.Title is not null;
+        var tags = item.Tags.ToList();
+        foreach (var tag in document.Tags.Select(ItemTag.Normalize).Where(tag => tag.Length > 0).Distinct())
+        {
+            if (!tags.Any(existing => existing.Name == tag))
+            {
+                tags.Add(new ItemTag(tag, TagOrigin.Source));
+            }
+        }
+
+        return item with
+        {
+            State = ItemState.Extracted,
+            MediaType = mediaType,
+            Title = keepTitle ? item.Title : Clean(document.Title) ?? TitleFromFileName(fileName) ?? item.Title,
+            Byline = Clean(document.Byline),
+            SiteName = Clean(document.SiteName),
+            PublishedAt = document.Published,
+            Language = document.Language ?? LanguageDetector.Detect(document.Text),
+            CanonicalUrl = item.CanonicalUrl ?? CanonicalFrom(document.CanonicalUrl),
+            Text = document.Text,
+            Excerpt = Clean(document.Excerpt),
+            WordCount = TextStatistics.WordCount(document.Text),
+            Pages = document.Pages,
+            Tags = tags,
+            Metadata = metadata,
+        };
+    }
+
+    private static string? CanonicalFrom(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Http.UrlNormalizer.Canonicalize(uri) : null;
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? TitleFromFileName(string? fileName) =>
+        string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileNameWithoutExtension(fileName).Replace('_', ' ').Replace('-', ' ');
+
+    private static string? LastSegment(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Segments.LastOrDefault()?.Trim('/') is { Length: > 0 } last ? last : uri.Host : null;
+}

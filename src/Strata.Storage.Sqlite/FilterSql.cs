@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Strata.Core.Storage;
+
+namespace Strata.Storage.Sqlite;
+
+/// <summary>Turns an <see cref="ItemFilter"/> into WHERE conditions on alias <c>i</c>, with parameters bound.</summary>
+internal static class FilterSql
+{
+    public static string Where(ItemFilter filter, SqliteCommand command)
+    {
+        var conditions = new List<string>();
+        AddIn(conditions, command, "i.kind", filter.Kinds.Select(kind => kind.ToString().ToLowerInvariant()), "k");
+        AddIn(conditions, command, "i.language", filter.Languages.Select(language => language.ToLowerInvariant()), "l");
+        AddIn(conditions, command, "i.status", filter.Statuses.Select(status => status.ToString().ToLowerInvariant()), "st");
+        for (var index = 0; index < filter.Tags.Count; index++)
+        {
+            var name = $"$tag{index}";
+            conditions.Add($"EXISTS (SELECT 1 FROM item_tags t WHERE t.item_rowid = i.rowid AND (t.tag = {name} OR t.tag LIKE {name} || '/%'))");
+            command.With(name, filter.Tags[index].Trim().ToLowerInvariant());
+        }
+
+        if (filter.Sources.Count > 0)
+        {
+            var any = new List<string>();
+            for (var index = 0; index < filter.Sources.Count; index++)
+            {
+                var name = $"$src{index}";
+                any.Add($"(i.site_name LIKE {name} OR i.url LIKE '%' || {name} || '%' OR i.source_path LIKE '%' || {name} || '%')");
+                command.With(name, filter.Sources[index]);
+            }
+
+            conditions.Add("(" + string.Join(" OR ", any) + ")");
+        }
+
+        if (filter.After is { } after)
+        {
+            conditions.Add("i.collected_at >= $after");
+            command.With("$after", SqliteTime.ToText(after));
+        }
+
+        if (filter.Before is { } before)
+        {
+            conditions.Add("i.collected_at < $before");
+            command.With("$before", SqliteTime.ToText(before));
+        }
+
+        if (filter.FailedOnly)
+        {
+            conditions.Add("i.error IS NOT NULL");
+        }
+
+        return conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
+    }
+
+    private static void AddIn(List<string> conditions, SqliteCommand command, string column, IEnumerable<string> values, string prefix)
+    {
+        var names = new StringBuilder();
+        var index = 0;
+        foreach (var value in values)
+        {
+            var name = $"${prefix}{index++}";
+            names.Append(names.Length == 0 ? name : ", " + name);
+            command.With(name, value);
+        }
+
+        if (index > 0)
+        {
+            conditions.Add($"{column} IN ({names})");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Strata.Core.Items;
+using Strata.Core.Storage;
+
+namespace Strata.Storage.Sqlite;
+
+public sealed partial class SqliteItemStore
+{
+    public async Task<int> RecoverInterruptedJobsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE jobs SET state = 'pending' WHERE state = 'running'");
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Item>> ClaimJobsAsync(int max, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var rowids = new List<long>();
+        await using (var claim = connection.Command(
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1 WHERE item_rowid IN " +
+            "(SELECT item_rowid FROM jobs WHERE state = 'pending' AND next_attempt_at <= $now ORDER BY item_rowid LIMIT $max) RETURNING item_rowid",
+            transaction).With("$now", SqliteTime.ToText(now)).With("$max", max))
+        {
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rowids.Add(reader.GetInt64(0));
+            }
+        }
+
+        var items = new List<Item>(rowids.Count);
+        rowids.Sort();
+        foreach (var rowid in rowids)
+        {
+            await using var select = connection.Command($"SELECT {ItemRows.FullColumns} FROM items i WHERE i.rowid = $r", transaction).With("$r", rowid);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ItemRows.ReadItem(reader, await ReadTagsAsync(connection, rowid, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return items;
+    }
+
+    public async Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var result in results)
+        {
+            await CompleteAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, ProcessedItem result, CancellationToken cancellationToken)
+    {
+        var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
+        if (result.DuplicateOf is not null)
+        {
+            await using var drop = connection.Command("DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM items WHERE id = $id); DELETE FROM items WHERE id = $id", transaction).With("$id", item.Id);
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var update = connection.Command(ItemRows.UpdateSql, transaction).BindItem(item);
+        var found = await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (found is not long rowid)
+        {
+            return; // deleted while it was being processed
+        }
+
+        await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
+        if (result.Snapshot is not null)
+        {
+            await InsertSnapshotAsync(connection, transaction, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Index is not null)
+        {
+            await using var index = connection.Command(
+                "DELETE FROM search_fts WHERE rowid = $r; INSERT INTO search_fts (rowid, title, body, tags) VALUES ($r, $title, $body, $tags)", transaction)
+                .With("$r", rowid).With("$title", result.Index.Title).With("$body", result.Index.Body).With("$tags", result.Index.Tags);
+            await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var jobSql = item.Error is null
+            ? "DELETE FROM jobs WHERE item_rowid = $r"
+            : "UPDATE jobs SET state = 'failed', last_error = $e, transient = $t WHERE item_rowid = $r";
+        await using var job = connection.Command(jobSql, transaction).With("$r", rowid).With("$e", item.Error).With("$t", item.ErrorIsTransient ? 1 : 0);
+        await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> RequeueFailedAsync(bool includePermanent, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "UPDATE items SET error = NULL, error_transient = 0 WHERE error IS NOT NULL AND ($all = 1 OR error_transient = 1); " +
+            "INSERT INTO jobs (item_rowid, state, next_attempt_at) SELECT rowid, 'pending', $now FROM items " +
+            "WHERE rowid IN (SELECT item_rowid FROM jobs WHERE state = 'failed' AND ($all = 1 OR transient = 1)) " +
+            "ON CONFLICT (item_rowid) DO UPDATE SET state = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at, last_error = NULL",
+            transaction).With("$all", includePermanent ? 1 : 0).With("$now", Now());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.Command("SELECT changes()", transaction);
+        var requeued = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return requeued;
+    }
+
+    public async Task<int> RequeueForReprocessAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var rowids = new List<long>();
+        var sql = ids is null
+            ? "SELECT rowid FROM items WHERE content_hash IS NOT NULL"
+            : "SELECT rowid FROM items WHERE content_hash IS NOT NULL AND id IN (SELECT value FROM json_each($ids))";
+        await using (var select = connection.Command(sql, transaction).With("$ids", ids is null ? null : System.Text.Json.JsonSerializer.Serialize(ids.ToArray(), StringArrayJson.Default.StringArray)))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rowids.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var rowid in rowids)
+        {
+            await QueueAsync(connection, transaction, rowid, ItemState.Collected, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return rowids.Count;
+    }
+
+    public async Task<int> CountPendingJobsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT count(*) FROM jobs WHERE state IN ('pending', 'running')");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Steps an item back to <paramref name="state"/> (never forward) and queues its job.</summary>
+    private async Task QueueAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, ItemState state, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            "UPDATE items SET state = min(state, $s), error = NULL, error_transient = 0 WHERE rowid = $r; " +
+            "INSERT INTO jobs (item_rowid, state, next_attempt_at) VALUES ($r, 'pending', $now) " +
+            "ON CONFLICT (item_rowid) DO UPDATE SET state = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at, last_error = NULL",
+            transaction).With("$r", rowid).With("$s", (int)state).With("$now", Now());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class StringArrayJson : System.Text.Json.Serialization.JsonSerializerContext;

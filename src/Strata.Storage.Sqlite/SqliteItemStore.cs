@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Strata.Core.Items;
+using Strata.Core.Storage;
+
+namespace Strata.Storage.Sqlite;
+
+/// <summary>
+/// <see cref="IItemStore"/> on one SQLite file in WAL mode: items, tags, snapshots, the job queue and an FTS5
+/// keyword index, each write in one transaction. Split by concern across the partial files beside this one.
+/// </summary>
+public sealed partial class SqliteItemStore : IItemStore
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+
+    public SqliteItemStore(string databasePath, TimeProvider? timeProvider = null)
+    {
+        _connections = new SqliteConnectionFactory(databasePath);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public string DatabasePath => _connections.DatabasePath;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var version = connection.Command("PRAGMA user_version");
+        var current = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > SqliteSchema.Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"the database {DatabasePath} has schema version {current}, newer than this Strata knows ({SqliteSchema.Migrations.Length}); upgrade Strata");
+        }
+
+        for (var step = current; step < SqliteSchema.Migrations.Length; step++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var migrate = connection.Command(SqliteSchema.Migrations[step], transaction))
+            {
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var bump = connection.Command($"PRAGMA user_version = {step + 1}", transaction))
+            {
+                await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private string Now() => SqliteTime.ToText(_time.GetUtcNow());
+
+    private static async Task<IReadOnlyList<ItemTag>> ReadTagsAsync(SqliteConnection connection, long rowid, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT tag, origin, confidence FROM item_tags WHERE item_rowid = $r ORDER BY tag").With("$r", rowid);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var tags = new List<ItemTag>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tags.Add(new ItemTag(reader.GetString(0), Enum.Parse<TagOrigin>(reader.GetString(1), ignoreCase: true), reader.GetDouble(2)));
+        }
+
+        return tags;
+    }
+
+    private static async Task WriteTagsAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, IEnumerable<ItemTag> tags, CancellationToken cancellationToken)
+    {
+        foreach (var tag in tags)
+        {
+            // A user's tag outranks any suggestion; a suggestion never overwrites the user's choice.
+            await using var upsert = connection.Command(
+                "INSERT INTO item_tags (item_rowid, tag, origin, confidence) VALUES ($r, $t, $o, $c) " +
+                "ON CONFLICT (item_rowid, tag) DO UPDATE SET origin = excluded.origin, confidence = excluded.confidence " +
+                "WHERE excluded.origin = 'user' OR item_tags.origin <> 'user'",
+                transaction)
+                .With("$r", rowid).With("$t", ItemTag.Normalize(tag.Name)).With("$o", tag.Origin.ToString().ToLowerInvariant()).With("$c", tag.Confidence);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
