@@ -2,6 +2,7 @@ using Strata.Core.Extraction;
 using Strata.Core.Items;
 using Strata.Core.Pipeline;
 using Strata.Core.Storage;
+using Strata.Sources.Extractors;
 using Strata.Sources.Extractors.Sniffing;
 
 namespace Strata.Hosting;
@@ -126,7 +127,7 @@ public sealed partial class KnowledgeBase
         }
 
         var mediaType = ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, 8192)), fileName, declaredType);
-        var extractor = Extractors.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType))
+        var extractor = ExtractorCatalog.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType))
             ?? throw new ExtractionException(mediaType == MediaTypes.OctetStream ? "binary content, not a document" : $"unsupported format '{mediaType}'");
         return await extractor.ExtractAsync(new ExtractionInput(bytes, mediaType) { FileName = fileName, SourceUri = source, DeclaredCharset = charset }, cancellationToken).ConfigureAwait(false);
     }

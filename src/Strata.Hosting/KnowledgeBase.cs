@@ -6,6 +6,7 @@ using Strata.Core.Storage;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
+using Strata.Sources.Extractors;
 using Strata.Sources.Http;
 using Strata.Sources.Steps;
 using Strata.Storage.Sqlite;
@@ -35,7 +36,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
         _fetcher = new HttpFetcher(options.Fetch);
         _collector = new Collector(store, _blobs, options.Ingest, time);
-        _steps = [new FetchStep(_fetcher, _blobs, store), new ExtractStep(_blobs, Extractors.All), new IndexStep()];
+        _steps = [new FetchStep(_fetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new IndexStep()];
     }
 
     public StrataOptions Options { get; }

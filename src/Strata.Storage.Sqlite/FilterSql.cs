@@ -33,15 +33,16 @@ internal static class FilterSql
             conditions.Add("(" + string.Join(" OR ", any) + ")");
         }
 
+        var date = filter.ByItemDate ? "COALESCE(i.published_at, i.collected_at)" : "i.collected_at";
         if (filter.After is { } after)
         {
-            conditions.Add("i.collected_at >= $after");
+            conditions.Add($"{date} >= $after");
             command.With("$after", SqliteTime.ToText(after));
         }
 
         if (filter.Before is { } before)
         {
-            conditions.Add("i.collected_at < $before");
+            conditions.Add($"{date} < $before");
             command.With("$before", SqliteTime.ToText(before));
         }
 

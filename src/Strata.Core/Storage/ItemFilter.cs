@@ -17,6 +17,9 @@ public sealed record ItemFilter
     /// <summary>Matched against site name, URL host and source path.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>Compare <see cref="After"/> and <see cref="Before"/> with the published date where known (else collected).</summary>
+    public bool ByItemDate { get; init; }
+
     /// <summary>Collected at or after.</summary>
     public DateTimeOffset? After { get; init; }
 

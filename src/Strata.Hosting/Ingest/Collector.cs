@@ -77,7 +77,7 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
             case AddTarget.Missing missing:
                 return (Failed(missing, missing.Message), null);
             case AddTarget.WebPage page:
-                var canonical = UrlNormalizer.Canonicalize(page.Url);
+                var canonical = UrlNormalizer.Canonicalize(page.Url).ToString();
                 var knownUrl = add.Force ? null : await store.FindDuplicateAsync(null, canonical, cancellationToken).ConfigureAwait(false);
                 if (knownUrl is not null || (!add.Force && !claimed.TryAdd("url:" + canonical, page.Origin)))
                 {
@@ -170,5 +170,5 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
         ? new IngestEntry(target.Origin, IngestOutcome.AlreadyPresent, Message: $"same content as {sameRunOrigin ?? "another input"} in this run")
         : new IngestEntry(target.Origin, IngestOutcome.AlreadyPresent, existing.Id, existing.DisplayTitle, $"already in the base: {existing.Id} {existing.DisplayTitle}");
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    private static string Megabytes(long bytes) => Core.Text.ByteSizes.Format(bytes);
 }

@@ -111,7 +111,7 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
     }
 
     private static string? CanonicalFrom(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Http.UrlNormalizer.Canonicalize(uri) : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Http.UrlNormalizer.Canonicalize(uri).ToString() : null;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -47,7 +47,7 @@ public sealed class FetchStep(HttpFetcher fetcher, IBlobStore blobs, IItemStore 
             metadata[ExtractStep.DeclaredCharsetKey] = fetched.Charset;
         }
 
-        context.Snapshot = new SnapshotInfo(hash, fetched.MediaType ?? "application/octet-stream", fetched.Content.Length, fetched.FetchedAt, fetched.FinalUrl.ToString());
+        context.Snapshot = new SnapshotInfo(hash, fetched.MediaType, fetched.Content.Length, fetched.FetchedAt, fetched.FinalUrl.ToString());
         context.Item = item with
         {
             State = ItemState.Collected,
