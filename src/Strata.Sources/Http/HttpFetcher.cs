@@ -57,10 +57,46 @@ public sealed class HttpFetcher : IDisposable
 
         using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         var current = url;
+        for (var redirects = 0; ; redirects++)
+        {
+            var hop = await SendTranslatingErrorsAsync(url, current, timeout, linked.Token, ct).ConfigureAwait(false);
+            if (hop.Result is not null)
+            {
+                return hop.Result;
+            }
+
+            var next = hop.RedirectTo!;
+            if (!IsHttp(next))
+            {
+                throw FetchFailures.UnsupportedScheme(next, current);
+            }
+
+            if (!visited.Add(next.AbsoluteUri))
+            {
+                throw FetchFailures.RedirectLoop(url);
+            }
+
+            if (redirects >= _options.MaxRedirects)
+            {
+                throw FetchFailures.TooManyRedirects(_options.MaxRedirects, url);
+            }
+
+            current = next;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Sends one request; turns transport failures and the timeout into <see cref="FetchException"/>.</summary>
+    private async Task<Hop> SendTranslatingErrorsAsync(
+        Uri requested, Uri current, CancellationTokenSource timeout, CancellationToken linked, CancellationToken ct)
+    {
         try
         {
-            return await FetchFollowingRedirectsAsync(url, c => current = c, linked.Token).ConfigureAwait(false);
+            return await SendAsync(requested, current, linked).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -82,44 +118,17 @@ public sealed class HttpFetcher : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
-
-    private async Task<FetchResult> FetchFollowingRedirectsAsync(Uri requested, Action<Uri> moveTo, CancellationToken ct)
+    private async Task<Hop> SendAsync(Uri requested, Uri current, CancellationToken ct)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal) { requested.AbsoluteUri };
-        var current = requested;
-        for (var redirects = 0; ; redirects++)
+        using var request = CreateRequest(current);
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (!IsRedirect(response.StatusCode))
         {
-            moveTo(current);
-            using var request = CreateRequest(current);
-            using var response = await _client
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct)
-                .ConfigureAwait(false);
-            if (!IsRedirect(response.StatusCode))
-            {
-                return await ReadResultAsync(requested, current, response, ct).ConfigureAwait(false);
-            }
-
-            var location = response.Headers.Location ?? throw FetchFailures.RedirectWithoutLocation(response, current);
-            var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-            if (!IsHttp(next))
-            {
-                throw FetchFailures.UnsupportedScheme(next, current);
-            }
-
-            if (!visited.Add(next.AbsoluteUri))
-            {
-                throw FetchFailures.RedirectLoop(requested);
-            }
-
-            if (redirects >= _options.MaxRedirects)
-            {
-                throw FetchFailures.TooManyRedirects(_options.MaxRedirects, requested);
-            }
-
-            current = next;
+            return new Hop(await ReadResultAsync(requested, current, response, ct).ConfigureAwait(false), RedirectTo: null);
         }
+
+        var location = response.Headers.Location ?? throw FetchFailures.RedirectWithoutLocation(response, current);
+        return new Hop(Result: null, location.IsAbsoluteUri ? location : new Uri(current, location));
     }
 
     private async Task<FetchResult> ReadResultAsync(Uri requested, Uri current, HttpResponseMessage response, CancellationToken ct)
@@ -192,4 +201,7 @@ public sealed class HttpFetcher : IDisposable
         PooledConnectionLifetime = PooledConnectionLifetime,
         UseCookies = false,
     };
+
+    /// <summary>One request's outcome: the final result, or where it redirects.</summary>
+    private readonly record struct Hop(FetchResult? Result, Uri? RedirectTo);
 }

@@ -51,6 +51,24 @@ public sealed class HttpFetcherFailureTests : FetcherTestBase
     }
 
     [Fact]
+    public async Task FetchAsync_RetryAfterAsDate_ConvertsToDelayFromNow()
+    {
+        var now = new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero);
+        Server.Routes.Map("/busy", context =>
+        {
+            context.Response.StatusCode = 503;
+            context.Response.Headers.RetryAfter = "Wed, 04 Mar 2026 12:01:30 GMT";
+            return Task.CompletedTask;
+        });
+        var fetcher = CreateFetcher(timeProvider: new FixedTimeProvider(now));
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(Server.Url("/busy"), CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task FetchAsync_RedirectThenNotFound_ReportsTheUrlThatFailed()
     {
         Server.Routes.Map("/moved", context =>

@@ -1,5 +1,6 @@
 using TextEncoding = System.Text.Encoding;
 using Microsoft.AspNetCore.Http;
+using Strata.Sources.Encoding;
 using Strata.Sources.Http;
 using Strata.Testing.Http;
 using Xunit;
@@ -89,6 +90,22 @@ public sealed class HttpFetcherTests : FetcherTestBase
         Assert.Equal(Server.Url("/redirect/3"), result.RequestedUrl);
         Assert.Contains("arrived", TextEncoding.UTF8.GetString(result.Content), StringComparison.Ordinal);
         Assert.Equal(["/redirect/3", "/redirect/2", "/redirect/1", "/redirect/0"], Server.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task FetchAsync_AbsoluteRedirect_FollowsToOtherPath()
+    {
+        Server.Routes.Map("/old", context =>
+        {
+            context.Response.StatusCode = 308;
+            context.Response.Headers.Location = Server.Url("/page/hello").AbsoluteUri;
+            return Task.CompletedTask;
+        });
+
+        var result = await FetchAsync("/old");
+
+        Assert.Equal(Server.Url("/page/hello"), result.FinalUrl);
+        Assert.Equal(Html, TextEncoding.UTF8.GetString(result.Content));
     }
 
     [Fact]
@@ -200,6 +217,16 @@ public sealed class HttpFetcherTests : FetcherTestBase
 
         Assert.Equal(charset, result.Charset);
         Assert.Contains(text, TextEncoding.GetEncoding(encoding).GetString(result.Content), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/gbk/meta", CjkPages.ChineseText)]
+    [InlineData("/sjis/meta", CjkPages.JapaneseText)]
+    public async Task FetchAsync_CharsetOnlyInMeta_DecodesThroughTextDecoder(string path, string text)
+    {
+        var result = await FetchAsync(path);
+
+        Assert.Contains(text, TextDecoder.Decode(result.Content, result.Charset), StringComparison.Ordinal);
     }
 
     [Fact]

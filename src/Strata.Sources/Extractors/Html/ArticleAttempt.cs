@@ -1,0 +1,19 @@
+using AngleSharp.Dom;
+
+namespace Strata.Sources.Extractors.Html;
+
+/// <summary>One run of the content pipeline over a page body with one set of <see cref="ExtractionFlags"/>.</summary>
+internal sealed record ArticleAttempt(IElement Article, string? Byline, int TextLength)
+{
+    public static ArticleAttempt Run(IDocument document, IElement root, ExtractionFlags flags, string? title)
+    {
+        BreakParagraphs.Apply(document, root);
+        var preparer = new DocumentPreparer(document, flags, title);
+        var toScore = preparer.Prepare(root);
+        var stats = new NodeStatsTable();
+        stats.Measure(root);
+        var article = new CandidateSelector(document, stats, flags).Select(root, toScore);
+        new ArticleCleaner(stats, flags).Clean(article);
+        return new ArticleAttempt(article, preparer.Byline, stats.Get(article).TextLength);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Strata.Core.Extraction;
+using Strata.Sources.Encoding;
+
+namespace Strata.Sources.Extractors.Html;
+
+/// <summary>
+/// Extracts the main article of an HTML page as Markdown with its metadata (title, byline, date,
+/// site, language, canonical URL, excerpt). The page is parsed once with AngleSharp; content is chosen
+/// by a Readability-style scoring pass with site-independent boilerplate removal.
+/// </summary>
+/// <remarks>
+/// Stateless and thread-safe. Throws <see cref="ExtractionException"/> when the bytes are not readable
+/// text or the page holds no readable text; any other exception is a bug.
+/// </remarks>
+public sealed class HtmlArticleExtractor : IExtractor
+{
+    private const int MinArticleLength = 500;
+    private const string NoTextMessage = "no readable text found in the HTML page";
+
+    private static readonly ExtractionFlags[] Attempts =
+    [
+        ExtractionFlags.All,
+        ExtractionFlags.WeightClasses | ExtractionFlags.CleanConditionally,
+        ExtractionFlags.CleanConditionally,
+        ExtractionFlags.None,
+    ];
+
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public bool CanExtract(string mediaType) =>
+        mediaType.Equals(MediaTypes.Html, StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals(MediaTypes.Xhtml, StringComparison.OrdinalIgnoreCase);
+
+    public Task<ExtractedDocument> ExtractAsync(ExtractionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        cancellationToken.ThrowIfCancellationRequested();
+        var html = TextDecoder.Decode(input.Content.Span, input.DeclaredCharset);
+        if (BinaryContent.LooksBinary(html))
+        {
+            throw new ExtractionException("the content is not HTML text (it looks like binary data)");
+        }
+
+        return Task.FromResult(Extract(html, input.SourceUri));
+    }
+
+    /// <summary>Extracts the article from <paramref name="html"/>; relative links resolve against <paramref name="baseUri"/>.</summary>
+    /// <exception cref="ExtractionException">The page has no readable text.</exception>
+    public ExtractedDocument Extract(string html, Uri? baseUri)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var parser = new HtmlParser(new HtmlParserOptions(), Context);
+        using var document = parser.ParseDocument(html);
+        var body = document.Body ?? throw new ExtractionException(NoTextMessage);
+        var effectiveBase = EffectiveBase(document, baseUri);
+        var urls = new UrlResolver(effectiveBase);
+        var metadata = MetadataReader.Read(document, urls);
+
+        var attempt = ChooseAttempt(document, body, metadata.Title);
+        var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, body);
+        if (!BinaryContent.HasLetters(text))
+        {
+            throw new ExtractionException(NoTextMessage);
+        }
+
+        return new ExtractedDocument
+        {
+            Text = text,
+            Title = metadata.Title ?? FirstHeading(attempt.Article),
+            Byline = metadata.Byline ?? attempt.Byline,
+            Published = ParseDate(metadata.Published),
+            SiteName = metadata.SiteName,
+            Language = metadata.Language,
+            CanonicalUrl = metadata.CanonicalUrl,
+            Excerpt = metadata.Excerpt ?? FirstParagraph(attempt.Article),
+        };
+    }
+
+    private static ArticleAttempt ChooseAttempt(IDocument document, IElement body, string? title)
+    {
+        var pristine = (IElement)body.Clone(deep: true);
+        ArticleAttempt? best = null;
+        for (var i = 0; i < Attempts.Length; i++)
+        {
+            var root = i == 0 ? body : (IElement)pristine.Clone(deep: true);
+            var attempt = ArticleAttempt.Run(document, root, Attempts[i], title);
+            if (attempt.TextLength >= MinArticleLength)
+            {
+                return attempt;
+            }
+
+            if (best is null || attempt.TextLength > best.TextLength)
+            {
+                best = attempt;
+            }
+        }
+
+        return best!;
+    }
+
+    private static Uri? EffectiveBase(IDocument document, Uri? baseUri)
+    {
+        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return baseUri;
+        }
+
+        if (baseUri is not null && Uri.TryCreate(baseUri, href, out var combined))
+        {
+            return combined;
+        }
+
+        return Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute : baseUri;
+    }
+
+    private static DateTimeOffset? ParseDate(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+
+    private static string? FirstHeading(IElement article) => TextNormalizer.TextOrNull(article.QuerySelector("h1, h2"));
+
+    private static string? FirstParagraph(IElement article) => TextNormalizer.TextOrNull(article.QuerySelector("p"));
+}
