@@ -37,7 +37,10 @@ public sealed class FetchException : Exception
         RetryAfter = retryAfter;
     }
 
-    /// <summary>The URL whose request failed (after redirects when the failure came from a later hop).</summary>
+    /// <summary>
+    /// The URL whose request failed: a later hop's URL when a redirected request failed there, the requested URL
+    /// for redirect loops and too many redirects.
+    /// </summary>
     public Uri Url { get; }
 
     /// <summary>The HTTP status when the server answered with an error, otherwise null.</summary>

@@ -155,7 +155,7 @@ public sealed class HttpFetcher : IDisposable
             MediaType = mediaType,
             Charset = contentType?.CharSet?.Trim('"', '\'', ' ').ToLowerInvariant() is { Length: > 0 } charset ? charset : null,
             Content = content,
-            ETag = response.Headers.ETag?.ToString(),
+            ETag = RawHeader(response, "ETag"),
             LastModified = response.Content.Headers.LastModified,
             Headers = ResponseHeaders.Select(response),
             FetchedAt = _timeProvider.GetUtcNow(),
@@ -186,6 +186,10 @@ public sealed class HttpFetcher : IDisposable
 
         return null;
     }
+
+    /// <summary>A header exactly as sent, so values the typed parser rejects (an unquoted ETag) survive.</summary>
+    private static string? RawHeader(HttpResponseMessage response, string name) =>
+        response.Headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
     private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
 

@@ -82,6 +82,21 @@ public sealed class HttpFetcherTests : FetcherTestBase
     }
 
     [Fact]
+    public async Task FetchAsync_UnquotedETag_KeepsItAsSent()
+    {
+        Server.Routes.Map("/sloppy", async context =>
+        {
+            context.Response.Headers.ETag = "abc123";
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("x");
+        });
+
+        var result = await FetchAsync("/sloppy");
+
+        Assert.Equal("abc123", result.ETag);
+    }
+
+    [Fact]
     public async Task FetchAsync_Redirects_FollowsRelativeLocationsToFinalUrl()
     {
         var result = await FetchAsync("/redirect/3");
