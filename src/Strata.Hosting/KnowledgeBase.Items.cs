@@ -126,7 +126,7 @@ public sealed partial class KnowledgeBase
             fileName = Path.GetFileName(target);
         }
 
-        var mediaType = ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, 8192)), fileName, declaredType);
+        var mediaType = ContentSniffer.Sniff(bytes, fileName, declaredType);
         var extractor = ExtractorCatalog.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType))
             ?? throw new ExtractionException(mediaType == MediaTypes.OctetStream ? "binary content, not a document" : $"unsupported format '{mediaType}'");
         return await extractor.ExtractAsync(new ExtractionInput(bytes, mediaType) { FileName = fileName, SourceUri = source, DeclaredCharset = charset }, cancellationToken).ConfigureAwait(false);

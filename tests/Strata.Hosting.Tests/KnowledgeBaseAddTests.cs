@@ -2,6 +2,7 @@ using Strata.Core.Items;
 using Strata.Core.Storage;
 using Strata.Hosting.Ingest;
 using Strata.Testing.Documents;
+using Xunit;
 
 namespace Strata.Hosting.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Strata.Core.Items;
 using Strata.Core.Storage;
+using Xunit;
 
 namespace Strata.Storage.Sqlite.Tests;
 

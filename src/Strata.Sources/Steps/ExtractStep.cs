@@ -16,8 +16,6 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
     /// <summary>Metadata key holding a charset declared by the server the original came from.</summary>
     public const string DeclaredCharsetKey = "http.charset";
 
-    private const int SniffBytes = 8192;
-
     public string Name => "extract";
 
     public ItemState From => ItemState.Collected;
@@ -41,7 +39,7 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
         }
 
         var fileName = item.SourcePath is null ? LastSegment(item.Url) : Path.GetFileName(item.SourcePath);
-        var mediaType = ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffBytes)), fileName, item.MediaType);
+        var mediaType = ContentSniffer.Sniff(bytes, fileName, item.MediaType);
         var extractor = extractors.FirstOrDefault(candidate => candidate.CanExtract(mediaType));
         if (extractor is null)
         {

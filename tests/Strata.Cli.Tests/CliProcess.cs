@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Strata.Cli.Tests;
+
+/// <summary>Runs the built <c>strata</c> CLI as a real child process against a given data directory.</summary>
+public static class CliProcess
+{
+    private static readonly string Entry = Path.Combine(AppContext.BaseDirectory, "strata.dll");
+
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static async Task<Result> RunAsync(string data, string? stdin, params string[] args)
+    {
+        using var process = Start(data, stdin is not null, args);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    public static Task<Result> RunAsync(string data, params string[] args) => RunAsync(data, null, args);
+
+    /// <summary>Starts the CLI without waiting (for kill tests); output is discarded.</summary>
+    public static Process Start(string data, bool redirectInput, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Entry);
+        info.ArgumentList.Add("--data");
+        info.ArgumentList.Add(data);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("STRATA_DATA");
+        return Process.Start(info) ?? throw new InvalidOperationException("cannot start the strata CLI");
+    }
+}
