@@ -152,6 +152,15 @@ public sealed class DocxExtractorTests
         Assert.StartsWith("the DOCX is damaged: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExtractAsync_CancelledToken_ThrowsOperationCanceled()
+    {
+        var docx = new DocxBuilder().Paragraph("Hello").Build();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _extractor.ExtractAsync(new ExtractionInput(docx, MediaTypes.Docx), new CancellationToken(canceled: true)));
+    }
+
     private Task<ExtractedDocument> ExtractAsync(byte[] docx) =>
         _extractor.ExtractAsync(new ExtractionInput(docx, MediaTypes.Docx), CancellationToken.None);
 

@@ -94,6 +94,15 @@ public sealed class MarkdownExtractorTests
         Assert.Empty(document.Metadata);
     }
 
+    [Fact]
+    public async Task ExtractAsync_BomAndCrlfFrontMatter_IsRecognised()
+    {
+        var document = await ExtractAsync("\uFEFF---\r\ntitle: Windows note\r\n---\r\nBody\r\n");
+
+        Assert.Equal("Windows note", document.Title);
+        Assert.Equal("Body\n", document.Text);
+    }
+
     private Task<ExtractedDocument> ExtractAsync(string markdown) =>
         _extractor.ExtractAsync(
             new ExtractionInput(System.Text.Encoding.UTF8.GetBytes(markdown), MediaTypes.Markdown),

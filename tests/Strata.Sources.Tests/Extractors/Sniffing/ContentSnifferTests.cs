@@ -134,4 +134,20 @@ public sealed class ContentSnifferTests
 
         Assert.Equal(MediaTypes.OctetStream, ContentSniffer.Sniff(bytes, "paper.docx", MediaTypes.Docx));
     }
+
+    [Fact]
+    public void Sniff_XhtmlAfterXmlDeclaration_ReturnsHtml()
+    {
+        var xhtml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"u8;
+
+        Assert.Equal(MediaTypes.Html, ContentSniffer.Sniff(xhtml, "page.xml", MediaTypes.Xml));
+    }
+
+    [Fact]
+    public void Sniff_Utf8ChineseCutMidCharacter_ReturnsPlainText()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("间隔重复让记忆更持久。", 400)));
+
+        Assert.Equal(MediaTypes.PlainText, ContentSniffer.Sniff(bytes.AsSpan(0, ContentSniffer.TextSampleBytes + 1), null, null));
+    }
 }
