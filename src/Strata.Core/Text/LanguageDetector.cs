@@ -3,22 +3,24 @@ using System.Text;
 namespace Strata.Core.Text;
 
 /// <summary>
-/// Identifies the language of clear cases: by script (Han, kana, Hangul, Cyrillic) and, for Latin script, by the
-/// share of common function words of English, French, German and Spanish. Returns null when unsure. Thread-safe.
+/// A small, fast language guess for clear cases: <c>en</c>, <c>zh</c>, <c>ja</c>, <c>ko</c>, <c>ru</c>, <c>fr</c>,
+/// <c>de</c> or <c>es</c>. The script decides first (Han without kana → zh, kana → ja, Hangul → ko,
+/// Cyrillic → ru); Latin text is told apart by stop words. Returns null when the evidence is thin or mixed.
 /// </summary>
+/// <remarks>Looks at the first <see cref="SampleLength"/> characters only. Pure and thread-safe; never throws.</remarks>
 public static class LanguageDetector
 {
-    private const int SampleChars = 4096;
-    private const double MinimumScriptShare = 0.3;
-    private const int MinimumStopWordHits = 2;
+    /// <summary>How many leading characters are examined.</summary>
+    public const int SampleLength = 4096;
 
-    private static readonly (string Language, HashSet<string> Words)[] Profiles =
-    [
-        ("en", Set("the of and to in is that for it with as was on be by this are from or an which not have at")),
-        ("fr", Set("le la les de des du et est un une que qui dans pour pas sur au aux ce il elle sont avec par plus")),
-        ("de", Set("der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es sind wird bei")),
-        ("es", Set("el la los las de del y que en un una es por con para no se al lo como más pero sus")),
-    ];
+    /// <summary>Roughly how many letters of an alphabetic script make one word (a CJK character counts as one).</summary>
+    private const int LettersPerWord = 4;
+
+    /// <summary>Fewest CJK characters, or words of an alphabet, needed to decide anything.</summary>
+    private const int MinEvidence = 2;
+
+    /// <summary>Japanese when at least one CJK character in this many is kana.</summary>
+    private const int KanaShareDivisor = 10;
 
     public static string? Detect(string? text)
     {
@@ -27,83 +29,93 @@ public static class LanguageDetector
             return null;
         }
 
-        var sample = text.Length > SampleChars ? text[..SampleChars] : text;
-        int han = 0, kana = 0, hangul = 0, cyrillic = 0, latin = 0;
-        foreach (var rune in sample.EnumerateRunes())
+        var sample = text.AsSpan(0, Math.Min(text.Length, SampleLength));
+        if (sample.Length > 0 && char.IsHighSurrogate(sample[^1]))
         {
-            var value = rune.Value;
-            if (CharClasses.IsKana(value))
-            {
-                kana++;
-            }
-            else if (CharClasses.IsHangul(value))
-            {
-                hangul++;
-            }
-            else if (CharClasses.IsCjk(value))
-            {
-                han++;
-            }
-            else if (value is >= 0x0400 and <= 0x04FF)
-            {
-                cyrillic++;
-            }
-            else if (Rune.IsLetter(rune) && value < 0x0250)
-            {
-                latin++;
-            }
+            sample = sample[..^1];
         }
 
-        var letters = han + kana + hangul + cyrillic + latin;
-        if (letters == 0)
+        var counts = CountScripts(sample);
+        var cjk = counts.Han + counts.Kana + counts.Hangul;
+        var cyrillicWords = counts.Cyrillic / LettersPerWord;
+        var latinWords = counts.Latin / LettersPerWord;
+        var otherWords = counts.Other / LettersPerWord;
+        var total = cjk + cyrillicWords + latinWords + otherWords;
+        if (total < MinEvidence)
         {
             return null;
         }
 
-        // Japanese mixes kanji with kana; a little kana among Han marks Japanese, none marks Chinese.
-        if (kana > 0 && (double)(han + kana) / letters >= MinimumScriptShare && kana * 10 >= han)
+        if (cjk * 2 >= total && cjk >= MinEvidence)
         {
-            return "ja";
+            if (counts.Kana * KanaShareDivisor >= cjk)
+            {
+                return "ja";
+            }
+
+            return counts.Hangul > counts.Han ? "ko" : "zh";
         }
 
-        if ((double)hangul / letters >= MinimumScriptShare)
-        {
-            return "ko";
-        }
-
-        if ((double)han / letters >= MinimumScriptShare)
-        {
-            return "zh";
-        }
-
-        if ((double)cyrillic / letters >= MinimumScriptShare * 2)
+        if (cyrillicWords * 2 > total && cyrillicWords >= MinEvidence)
         {
             return "ru";
         }
 
-        return (double)latin / letters >= MinimumScriptShare * 2 ? DetectLatin(sample) : null;
+        return latinWords * 2 > total ? LatinStopWords.Detect(sample) : null;
     }
 
-    private static string? DetectLatin(string sample)
+    private static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
     {
-        var counts = new int[Profiles.Length];
-        foreach (var word in sample.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        var counts = default(ScriptCounts);
+        foreach (var rune in sample.EnumerateRunes())
         {
-            for (var index = 0; index < Profiles.Length; index++)
+            var cp = rune.Value;
+            if (cp < 128)
             {
-                if (Profiles[index].Words.Contains(word))
+                counts.Latin += char.IsAsciiLetter((char)cp) ? 1 : 0;
+            }
+            else if (CharClasses.IsCjk(cp))
+            {
+                if (CharClasses.IsKana(cp))
                 {
-                    counts[index]++;
+                    counts.Kana++;
+                }
+                else if (CharClasses.IsHangul(cp))
+                {
+                    counts.Hangul++;
+                }
+                else
+                {
+                    counts.Han++;
+                }
+            }
+            else if (Rune.IsLetter(rune))
+            {
+                if (cp is >= 0x400 and <= 0x52F)
+                {
+                    counts.Cyrillic++;
+                }
+                else if (cp < 0x250 || cp is >= 0x1E00 and <= 0x1EFF)
+                {
+                    counts.Latin++;
+                }
+                else
+                {
+                    counts.Other++;
                 }
             }
         }
 
-        var best = Array.IndexOf(counts, counts.Max());
-        var runnerUp = counts.Where((_, index) => index != best).Max();
-        return counts[best] >= MinimumStopWordHits && counts[best] > runnerUp ? Profiles[best].Language : null;
+        return counts;
     }
 
-    private static readonly char[] Separators = [' ', '\n', '\r', '\t', '.', ',', ';', ':', '!', '?', '(', ')', '"', '“', '”', '«', '»', '[', ']', '#', '*', '-', '—', '/'];
-
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+    private struct ScriptCounts
+    {
+        public int Han;
+        public int Kana;
+        public int Hangul;
+        public int Cyrillic;
+        public int Latin;
+        public int Other;
+    }
 }

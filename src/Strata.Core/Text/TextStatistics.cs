@@ -1,37 +1,37 @@
-using System.Text;
-
 namespace Strata.Core.Text;
 
-/// <summary>Word counts that treat each CJK character as a word, as reading-time estimates for Chinese and Japanese do.</summary>
+/// <summary>Word counts and reading time for documents in any script.</summary>
+/// <remarks>Pure and thread-safe.</remarks>
 public static class TextStatistics
 {
+    /// <summary>Average adult silent-reading speed used for estimates.</summary>
+    public const int WordsPerMinute = 230;
+
+    /// <summary>
+    /// Words as the tokenizer sees them (letters and digits; <c>don't</c> is one word), plus one per CJK
+    /// character. Never throws for non-null text.
+    /// </summary>
     public static int WordCount(string text)
     {
-        var words = 0;
-        var inWord = false;
-        foreach (var rune in text.EnumerateRunes())
+        ArgumentNullException.ThrowIfNull(text);
+
+        // A CJK run of n characters yields exactly n tokens (n - 1 bigrams and its last character), so counting
+        // tokens counts CJK characters one each.
+        var count = 0;
+        Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
+        foreach (var _ in new TextTokenizer(text, buffer))
         {
-            if (CharClasses.IsCjk(rune.Value))
-            {
-                words++;
-                inWord = false;
-            }
-            else if (Rune.IsLetterOrDigit(rune))
-            {
-                if (!inWord)
-                {
-                    words++;
-                    inWord = true;
-                }
-            }
-            else if (rune.Value != '\'' && rune.Value != '’' && rune.Value != '-')
-            {
-                inWord = false;
-            }
+            count++;
         }
 
-        return words;
+        return count;
     }
 
-    public static int ReadingMinutes(int words) => Math.Max(1, (int)Math.Round(words / Constants.WordsPerMinute, MidpointRounding.AwayFromZero));
+    /// <summary>Minutes to read <paramref name="words"/> words, rounded up, at least 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="words"/> is negative.</exception>
+    public static int ReadingMinutes(int words)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(words);
+        return Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute));
+    }
 }
