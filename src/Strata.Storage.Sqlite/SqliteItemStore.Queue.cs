@@ -39,7 +39,7 @@ public sealed partial class SqliteItemStore
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(ItemRows.ReadItem(reader, await ReadTagsAsync(connection, rowid, cancellationToken).ConfigureAwait(false)));
+                items.Add(ItemRows.ReadItem(reader, await ReadTagsAsync(connection, rowid, cancellationToken, transaction).ConfigureAwait(false)));
             }
         }
 

@@ -57,9 +57,9 @@ public sealed partial class SqliteItemStore : IItemStore
 
     private string Now() => SqliteTime.ToText(_time.GetUtcNow());
 
-    private static async Task<IReadOnlyList<ItemTag>> ReadTagsAsync(SqliteConnection connection, long rowid, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ItemTag>> ReadTagsAsync(SqliteConnection connection, long rowid, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
-        await using var command = connection.Command("SELECT tag, origin, confidence FROM item_tags WHERE item_rowid = $r ORDER BY tag").With("$r", rowid);
+        await using var command = connection.Command("SELECT tag, origin, confidence FROM item_tags WHERE item_rowid = $r ORDER BY tag", transaction).With("$r", rowid);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var tags = new List<ItemTag>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

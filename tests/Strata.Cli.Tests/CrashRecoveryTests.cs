@@ -24,8 +24,8 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             // Kill -9 as soon as part of the batch is stored but before it can finish.
             var database = Path.Combine(data, "strata.db");
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && !first.HasExited && await CountAsync(database, "SELECT count(*) FROM items") < 50)
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !first.HasExited && await CountAsync(database, "SELECT count(*) FROM items") < 50)
             {
                 await Task.Delay(5);
             }

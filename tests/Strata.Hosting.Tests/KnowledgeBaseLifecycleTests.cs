@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Strata.Core.Items;
 using Strata.Core.Storage;
 using Strata.Hosting.Ingest;

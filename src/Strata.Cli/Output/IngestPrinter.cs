@@ -1,5 +1,4 @@
 using Spectre.Console;
-using Strata.Hosting;
 using Strata.Hosting.Ingest;
 
 namespace Strata.Cli.Output;
