@@ -59,5 +59,11 @@ public static class StrataCli
             Terminal.Error(exception.Message);
             return ExitCodes.Usage;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Environment problems (disk full, permissions, a locked or damaged database): one clear line, no stack trace.
+            Terminal.Error($"{exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class CliEndToEndTests : IDisposable
     {
         var result = await CliProcess.RunAsync(Data, "init");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("// Strata configuration", await File.ReadAllTextAsync(Path.Combine(Data, "strata.json")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Data, "strata.db")));
     }
@@ -24,7 +24,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task AddSearchShowTagDelete_FullRoundTrip_Works()
     {
-        _directory.Write("in/en.md", "---\ntitle: Classification notes\ntags: [ml]\n---\nHow documents are classified into topics automatically.\n");
+        _directory.Write("in/en.md", "---\ntitle: Classification notes\ntags: [ml]\n---\nHow documents are classified into topics automatically, and why the result is useful for the reader.\n");
         _directory.Write("in/zh.md", "# 个人知识库\n\n把读过的文章放进一个结构化的知识库，随时检索。\n");
         _directory.Write("in/paper.pdf", new PdfBuilder().WithTitle("Paged paper").AddPage("One", "First page about lighthouses.").AddPage("Two", "Second page about harbours.").Build());
         _directory.Write("in/empty.txt", []);
@@ -89,7 +89,7 @@ public sealed class CliEndToEndTests : IDisposable
         await CliProcess.RunAsync(Data, "add", path);
 
         var again = await CliProcess.RunAsync(Data, "add", path);
-        var note = await CliProcess.RunAsync(Data, "Remember the heron migration.", "add", "-", "--title", "Heron note", "--tag", "birds");
+        var note = await CliProcess.RunWithInputAsync(Data, "Remember the heron migration.", "add", "-", "--title", "Heron note", "--tag", "birds");
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already in the base:", again.Out, StringComparison.Ordinal);

@@ -5,11 +5,14 @@ namespace Strata.Cli.Tests;
 /// <summary>Runs the built <c>strata</c> CLI as a real child process against a given data directory.</summary>
 public static class CliProcess
 {
-    private static readonly string Entry = Path.Combine(AppContext.BaseDirectory, "strata.dll");
+    /// <summary>The CLI's own build output (same configuration as the tests), with its deps file and samples.</summary>
+    private static readonly string Entry = Path.Combine(
+        Strata.Testing.Files.RepositoryPaths.Root, "src", "Strata.Cli", "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "strata.dll");
 
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static async Task<Result> RunAsync(string data, string? stdin, params string[] args)
+    public static async Task<Result> RunWithInputAsync(string data, string? stdin, params string[] args)
     {
         using var process = Start(data, stdin is not null, args);
         if (stdin is not null)
@@ -25,7 +28,7 @@ public static class CliProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    public static Task<Result> RunAsync(string data, params string[] args) => RunAsync(data, null, args);
+    public static Task<Result> RunAsync(string data, params string[] args) => RunWithInputAsync(data, null, args);
 
     /// <summary>Starts the CLI without waiting (for kill tests); output is discarded.</summary>
     public static Process Start(string data, bool redirectInput, params string[] args)
