@@ -14,7 +14,7 @@ internal static class CheckCommand
             var report = await kb.CheckAsync(cancellationToken);
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(new CheckJson(report.Checked, report.Problems.Select(problem => new CheckProblemJson(problem.ItemId, problem.Hash, problem.Message)).ToArray()), CliJson.Default.CheckJson);
+                Terminal.Json(new CheckJson(report.Checked, report.Problems.Select(problem => new CheckProblemJson(problem.ItemId, problem.Hash, problem.Message)).ToArray()), CliJson.Relaxed.CheckJson);
             }
             else
             {

@@ -36,7 +36,7 @@ internal static class ExtractCommand
                 case "json":
                     Terminal.Json(new ExtractJson(document.Title, document.Byline, document.Published, document.SiteName, document.Language ?? LanguageDetector.Detect(document.Text),
                         document.CanonicalUrl, document.Excerpt, document.Text, TextStatistics.WordCount(document.Text),
-                        document.Pages.Select(page => new PageJson(page.Number, page.Start, page.Length)).ToArray(), document.Metadata.ToDictionary(), document.Tags.ToArray()), CliJson.Default.ExtractJson);
+                        document.Pages.Select(page => new PageJson(page.Number, page.Start, page.Length)).ToArray(), document.Metadata.ToDictionary(), document.Tags.ToArray()), CliJson.Relaxed.ExtractJson);
                     break;
                 case "text":
                     Terminal.Line(MarkdigMarkdown.ToPlainText(document.Text).Trim());

@@ -32,7 +32,7 @@ internal static class ListCommand
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(items.Select(item => new ListEntryJson(item.Id, item.DisplayTitle, item.Url, item.SourcePath, item.Kind.ToString().ToLowerInvariant(),
-                    item.State.ToString().ToLowerInvariant(), item.Language, item.CollectedAt, item.Tags.ToArray(), item.Error)).ToArray(), CliJson.Default.ListEntryJsonArray);
+                    item.State.ToString().ToLowerInvariant(), item.Language, item.CollectedAt, item.Tags.ToArray(), item.Error)).ToArray(), CliJson.Relaxed.ListEntryJsonArray);
                 return ExitCodes.Success;
             }
 

@@ -28,7 +28,7 @@ internal static class SearchCommand
                 Terminal.Json(results.Select(result => new SearchResultJson(
                     result.Item.Id, result.Item.DisplayTitle, result.Item.Url, result.Item.SourcePath, result.Item.Kind.ToString().ToLowerInvariant(), result.Item.Language,
                     SourceOf(result.Item), result.Item.CollectedAt, result.Item.PublishedAt, Math.Round(result.Score, 4),
-                    KnowledgeBase.RenderSnippet(result.Snippet, "**", "**"), result.Item.Tags.ToArray())).ToArray(), CliJson.Default.SearchResultJsonArray);
+                    KnowledgeBase.RenderSnippet(result.Snippet, "**", "**"), result.Item.Tags.ToArray())).ToArray(), CliJson.Relaxed.SearchResultJsonArray);
                 return ExitCodes.Success;
             }
 

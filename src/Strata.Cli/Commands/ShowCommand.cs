@@ -25,7 +25,7 @@ internal static class ShowCommand
 
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(ToJson(item), CliJson.Default.ItemJson);
+                Terminal.Json(ToJson(item), CliJson.Relaxed.ItemJson);
                 return ExitCodes.Success;
             }
 

@@ -15,7 +15,7 @@ internal static class StatsCommand
             var stats = await kb.StatisticsAsync(cancellationToken);
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(new StatsJson(stats.Items, stats.ByKind.ToDictionary(), stats.ByState.ToDictionary(), stats.Failed, stats.PendingJobs, stats.DatabaseBytes, stats.BlobBytes), CliJson.Default.StatsJson);
+                Terminal.Json(new StatsJson(stats.Items, stats.ByKind.ToDictionary(), stats.ByState.ToDictionary(), stats.Failed, stats.PendingJobs, stats.DatabaseBytes, stats.BlobBytes), CliJson.Relaxed.StatsJson);
                 return ExitCodes.Success;
             }
 

@@ -36,7 +36,7 @@ internal static class TagCommand
 
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(tags.Select(tag => new TagJson(tag.Name, tag.Origin.ToString().ToLowerInvariant(), tag.Confidence)).ToArray(), CliJson.Default.TagJsonArray);
+                Terminal.Json(tags.Select(tag => new TagJson(tag.Name, tag.Origin.ToString().ToLowerInvariant(), tag.Confidence)).ToArray(), CliJson.Relaxed.TagJsonArray);
             }
             else
             {

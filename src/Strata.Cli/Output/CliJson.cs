@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Strata.Cli.Output;
@@ -41,4 +43,13 @@ internal sealed record QueueJson(int Queued, int Processed, IngestEntryJson[] Fa
 [JsonSerializable(typeof(CheckJson))]
 [JsonSerializable(typeof(TagJson[]))]
 [JsonSerializable(typeof(QueueJson))]
-internal sealed partial class CliJson : JsonSerializerContext;
+internal sealed partial class CliJson : JsonSerializerContext
+{
+    /// <summary>Like <see cref="Default"/>, but writes non-ASCII text (Chinese, accents) as itself instead of \u escapes.</summary>
+    public static CliJson Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

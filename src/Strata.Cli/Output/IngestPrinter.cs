@@ -38,7 +38,7 @@ internal static class IngestPrinter
         if (json)
         {
             var entries = report.Entries.Select(entry => new IngestEntryJson(entry.Origin, Outcome(entry.Outcome), entry.ItemId, entry.Title, entry.Message)).ToArray();
-            Terminal.Json(new IngestSummaryJson(report.Count(IngestOutcome.Added), report.Count(IngestOutcome.AlreadyPresent), report.Count(IngestOutcome.Failed), entries), CliJson.Default.IngestSummaryJson);
+            Terminal.Json(new IngestSummaryJson(report.Count(IngestOutcome.Added), report.Count(IngestOutcome.AlreadyPresent), report.Count(IngestOutcome.Failed), entries), CliJson.Relaxed.IngestSummaryJson);
         }
         else
         {

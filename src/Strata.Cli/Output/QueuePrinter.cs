@@ -10,7 +10,7 @@ internal static class QueuePrinter
         if (json)
         {
             var failures = report.Failures.Select(failure => new IngestEntryJson(failure.Origin, "failed", failure.ItemId, null, $"{failure.Step}: {failure.Message}")).ToArray();
-            Terminal.Json(new QueueJson(queued, report.Processed, failures), CliJson.Default.QueueJson);
+            Terminal.Json(new QueueJson(queued, report.Processed, failures), CliJson.Relaxed.QueueJson);
         }
         else
         {

@@ -21,6 +21,7 @@ internal static class Terminal
 
     public static void Error(string text) => System.Console.Error.WriteLine("strata: " + text);
 
+    /// <summary>Prints JSON; <paramref name="type"/> comes from <see cref="CliJson.Relaxed"/> so CJK text stays readable.</summary>
     public static void Json<T>(T value, JsonTypeInfo<T> type) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, type));
 
     public static void Write(Spectre.Console.Rendering.IRenderable renderable) => Ansi.Write(renderable);

@@ -28,7 +28,8 @@ public abstract record AddTarget(string Origin)
             var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
             foreach (var file in Directory.EnumerateFiles(full, "*", options).Order(StringComparer.Ordinal))
             {
-                if (!file.Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                // Hidden entries (dot files, .git) below the folder are skipped; the folder itself may sit anywhere.
+                if (!System.IO.Path.GetRelativePath(full, file).Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
                 {
                     yield return new LocalFile(file);
                 }
