@@ -8,7 +8,7 @@ internal static class SnippetBoundaries
 
     public static int SnapStart(string text, int clusterStart, int clusterEnd, int maxChars)
     {
-        if (clusterStart == 0)
+        if (clusterEnd <= maxChars)
         {
             return 0;
         }

@@ -80,6 +80,20 @@ public sealed class SnippetBuilderTests
         Assert.EndsWith("…", snippet, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Build_ExtremeMaxChars_StaysWithinText(int maxChars)
+    {
+        var text = "Short text about indexing. " + new string('z', 50);
+
+        var snippet = SnippetBuilder.Build(text, SearchQueryParser.Parse("index"), maxChars);
+
+        Assert.Contains("[indexing]", snippet, StringComparison.Ordinal);
+        Assert.True(snippet.Length <= text.Length + 4);
+    }
+
     [Fact]
     public void Build_CustomMarkers_WrapsMatches()
     {
