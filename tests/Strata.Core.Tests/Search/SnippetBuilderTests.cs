@@ -25,6 +25,14 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void Build_MultiTokenTerm_HighlightsOnlyWholeOccurrences()
+    {
+        var snippet = Build("结构化的知识，不是知识库。Machine time; machine learning.", "知识库 \"machine learning\"");
+
+        Assert.Equal("结构化的知识，不是[知识库]。Machine time; [machine] [learning].", snippet);
+    }
+
+    [Fact]
     public void Build_SingleChineseCharacter_HighlightsEveryOccurrence()
     {
         var snippet = Build("书店里的书很多", "书");
