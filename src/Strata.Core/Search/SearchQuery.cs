@@ -25,6 +25,9 @@ public sealed record SearchQuery
     /// <summary>Values of <c>tag:</c>, as written.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Values of <c>category:</c>, as written.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     /// <summary>Values of <c>source:</c>, as written.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
@@ -48,6 +51,6 @@ public sealed record SearchQuery
 
     /// <summary>Whether any filter is set.</summary>
     public bool HasFilters =>
-        Tags.Count > 0 || Sources.Count > 0 || Kinds.Count > 0 || Languages.Count > 0 || Statuses.Count > 0
+        Tags.Count > 0 || Categories.Count > 0 || Sources.Count > 0 || Kinds.Count > 0 || Languages.Count > 0 || Statuses.Count > 0
         || After is not null || Before is not null;
 }

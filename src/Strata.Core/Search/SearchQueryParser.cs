@@ -4,7 +4,7 @@ using Strata.Core.Text;
 namespace Strata.Core.Search;
 
 /// <summary>
-/// Parses the query language: <c>words "a phrase" -excluded -"excluded phrase" tag:x source:y kind:paper
+/// Parses the query language: <c>words "a phrase" -excluded -"excluded phrase" tag:x category:c source:y kind:paper
 /// lang:zh after:2026-01-01 before:2026-06-30 is:unread</c>. Filter values may be quoted
 /// (<c>tag:"machine learning"</c>); keys are case-insensitive. An unknown key, an empty value or an invalid
 /// date leaves the whole <c>key:value</c> as a plain term; a negated filter (<c>-tag:x</c>) is ignored.
@@ -105,6 +105,9 @@ public static class SearchQueryParser
         {
             case "tag":
                 scratch.Tags.Add(value);
+                return true;
+            case "category":
+                scratch.Categories.Add(value);
                 return true;
             case "source":
                 scratch.Sources.Add(value);

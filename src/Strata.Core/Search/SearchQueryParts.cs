@@ -13,6 +13,8 @@ internal sealed class SearchQueryParts
 
     public List<string> Tags { get; } = [];
 
+    public List<string> Categories { get; } = [];
+
     public List<string> Sources { get; } = [];
 
     public List<string> Kinds { get; } = [];
@@ -32,6 +34,7 @@ internal sealed class SearchQueryParts
         ExcludedTerms = ExcludedTerms.AsReadOnly(),
         ExcludedPhrases = ExcludedPhrases.AsReadOnly(),
         Tags = Tags.AsReadOnly(),
+        Categories = Categories.AsReadOnly(),
         Sources = Sources.AsReadOnly(),
         Kinds = Kinds.AsReadOnly(),
         Languages = Languages.AsReadOnly(),

@@ -6,9 +6,11 @@ internal static class SnippetBoundaries
     /// <summary>Share of the free room placed before the matches when no sentence start is near.</summary>
     private const int LeadDivisor = 4;
 
+    private static readonly char[] WordBreaks = [' ', '\n', '\t'];
+
     public static int SnapStart(string text, int clusterStart, int clusterEnd, int maxChars)
     {
-        if (clusterStart == 0)
+        if (clusterEnd <= maxChars)
         {
             return 0;
         }
@@ -29,7 +31,7 @@ internal static class SnippetBoundaries
         }
 
         var start = Math.Max(0, clusterStart - (slack / LeadDivisor));
-        var space = text.IndexOfAny([' ', '\n', '\t'], start, clusterStart - start);
+        var space = text.IndexOfAny(WordBreaks, start, clusterStart - start);
         start = space >= 0 ? SkipWhiteSpace(text, space, clusterStart) : start;
         return char.IsLowSurrogate(text[start]) ? start + 1 : start;
     }
@@ -51,7 +53,7 @@ internal static class SnippetBoundaries
             }
         }
 
-        var space = text.LastIndexOfAny([' ', '\n', '\t'], end - 1, end - clusterEnd);
+        var space = text.LastIndexOfAny(WordBreaks, end - 1, end - clusterEnd);
         end = space > clusterEnd ? space : end;
         return char.IsHighSurrogate(text[end - 1]) ? end - 1 : end;
     }

@@ -29,7 +29,7 @@ public static class SnippetBuilder
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(close);
-        maxChars = Math.Max(maxChars, MinChars);
+        maxChars = Math.Clamp(maxChars, MinChars, Math.Max(MinChars, text.Length));
 
         var matcher = SnippetMatcher.Create(query);
         var matches = matcher.FindMatches(text);

@@ -4,15 +4,17 @@ namespace Strata.Core.Search;
 
 /// <summary>
 /// Finds where a query's terms and phrases occur in a text by analysing the text's tokens exactly as the index
-/// does, so <c>classification</c> matches the query <c>classified</c> and CJK bigrams match CJK terms.
+/// does, so <c>classification</c> matches the query <c>classified</c> and CJK bigrams match CJK terms. A term or
+/// phrase of several tokens (<c>知识库</c> → <c>知识 识库</c>, <c>"machine learning"</c>) matches only where all of
+/// its tokens follow each other, as in the FTS5 phrase query.
 /// </summary>
 internal sealed class SnippetMatcher
 {
-    private readonly Dictionary<string, int> _tokens;
-    private readonly Dictionary<string, int> _singleCjk;
+    private readonly Dictionary<string, QueryToken> _tokens;
+    private readonly Dictionary<string, QueryToken> _singleCjk;
     private readonly char[] _firstChars;
 
-    private SnippetMatcher(Dictionary<string, int> tokens, Dictionary<string, int> singleCjk, int termCount)
+    private SnippetMatcher(Dictionary<string, QueryToken> tokens, Dictionary<string, QueryToken> singleCjk, int termCount)
     {
         _tokens = tokens;
         _singleCjk = singleCjk;
@@ -23,12 +25,10 @@ internal sealed class SnippetMatcher
     /// <summary>Number of distinct query terms and phrases (term ids run from 0 to this minus one).</summary>
     public int TermCount { get; }
 
-    public bool IsEmpty => _tokens.Count == 0;
-
     public static SnippetMatcher Create(SearchQuery query)
     {
-        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
-        var singleCjk = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = new Dictionary<string, QueryToken>(StringComparer.Ordinal);
+        var singleCjk = new Dictionary<string, QueryToken>(StringComparer.Ordinal);
         var termId = 0;
         foreach (var text in query.Terms.Concat(query.Phrases))
         {
@@ -38,12 +38,16 @@ internal sealed class SnippetMatcher
                 continue;
             }
 
-            foreach (var token in analysed)
+            // A term whose tokens repeat, or are already claimed by an earlier term, cannot be followed as a
+            // sequence through this map: its tokens then match one by one.
+            var sequence = analysed.Distinct(StringComparer.Ordinal).Count() == analysed.Count && !analysed.Any(tokens.ContainsKey);
+            for (var index = 0; index < analysed.Count; index++)
             {
-                tokens.TryAdd(token, termId);
-                if (SearchTextAnalyzer.IsSingleCjkCharacter(token))
+                var token = new QueryToken(termId, sequence ? index : 0, sequence ? analysed.Count : 1);
+                tokens.TryAdd(analysed[index], token);
+                if (SearchTextAnalyzer.IsSingleCjkCharacter(analysed[index]))
                 {
-                    singleCjk.TryAdd(token, termId);
+                    singleCjk.TryAdd(analysed[index], token);
                 }
             }
 
@@ -53,41 +57,93 @@ internal sealed class SnippetMatcher
         return new SnippetMatcher(tokens, singleCjk, termId);
     }
 
-    /// <summary>Every matching token of <paramref name="text"/>, in text order.</summary>
+    /// <summary>Every match in <paramref name="text"/>, in text order.</summary>
     public List<SnippetMatch> FindMatches(string text)
     {
-        var matches = new List<SnippetMatch>();
-        if (IsEmpty)
+        if (_tokens.Count == 0)
         {
-            return matches;
+            return [];
         }
 
+        var found = new List<(SnippetMatch Match, int Ordinal, QueryToken Token)>();
         var lookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
         var singleLookup = _singleCjk.GetAlternateLookup<ReadOnlySpan<char>>();
         ReadOnlySpan<char> firstChars = _firstChars;
         Span<char> stem = stackalloc char[PorterStemmer.MaxWordLength];
         Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
+        var ordinal = -1;
         foreach (var token in new TextTokenizer(text, buffer))
         {
+            ordinal++;
             if (!firstChars.Contains(token.Text[0]))
             {
                 continue;
             }
 
-            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var id))
+            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
             {
-                matches.Add(new SnippetMatch(token.Start, token.End, id));
+                found.Add((new SnippetMatch(token.Start, token.End, queryToken.TermId), ordinal, queryToken));
             }
             else if (token.Kind == TextTokenKind.Cjk && _singleCjk.Count > 0)
             {
                 var width = char.IsHighSurrogate(token.Text[0]) && token.Text.Length > 1 ? 2 : 1;
-                if (singleLookup.TryGetValue(token.Text[..width], out id))
+                if (singleLookup.TryGetValue(token.Text[..width], out queryToken))
                 {
-                    matches.Add(new SnippetMatch(token.Start, token.Start + width, id));
+                    found.Add((new SnippetMatch(token.Start, token.Start + width, queryToken.TermId), ordinal, queryToken));
                 }
             }
         }
 
+        return KeepCompleteSequences(found);
+    }
+
+    private static List<SnippetMatch> KeepCompleteSequences(List<(SnippetMatch Match, int Ordinal, QueryToken Token)> found)
+    {
+        var matches = new List<SnippetMatch>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (match, ordinal, token) = found[i];
+            if (token.SequenceLength == 1)
+            {
+                matches.Add(match);
+                continue;
+            }
+
+            if (token.Index != 0 || !IsCompleteSequence(found, i, ordinal, token))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < token.SequenceLength; k++)
+            {
+                matches.Add(found[i + k].Match);
+            }
+
+            i += token.SequenceLength - 1;
+        }
+
         return matches;
     }
+
+    private static bool IsCompleteSequence(List<(SnippetMatch Match, int Ordinal, QueryToken Token)> found, int i, int ordinal, QueryToken first)
+    {
+        for (var k = 1; k < first.SequenceLength; k++)
+        {
+            if (i + k >= found.Count)
+            {
+                return false;
+            }
+
+            var (_, nextOrdinal, next) = found[i + k];
+            if (nextOrdinal != ordinal + k || next.TermId != first.TermId || next.Index != k)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where an analysed token sits in the query: its term, its place in the term, the term's token count.</summary>
+    private readonly record struct QueryToken(int TermId, int Index, int SequenceLength);
 }

@@ -134,7 +134,7 @@ internal ref struct PorterBuffer
     private bool Ends(string s)
     {
         var length = s.Length;
-        if (length > _k + 1 || !_b.Slice(_k - length + 1, length).SequenceEqual(s))
+        if (s[^1] != _b[_k] || length > _k + 1 || !_b.Slice(_k - length + 1, length).SequenceEqual(s))
         {
             return false;
         }

@@ -82,6 +82,27 @@ public sealed class Fts5IntegrationTests : IDisposable
         Assert.Equal(expression is null, any is null);
     }
 
+    [Fact]
+    public void Match_RandomHostileQueries_AreAllValidFts5()
+    {
+        const string alphabet = "ab NEAR AND OR NOT \"\"-:*^()[]{}+,.知识库书한국어é\uD800\U00020000";
+        var random = new Random(42);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var query = SearchQueryParser.Parse(text);
+
+            foreach (var expression in new[] { Fts5QueryBuilder.Build(query), Fts5QueryBuilder.BuildAny(query) })
+            {
+                if (expression is not null)
+                {
+                    var exception = Record.Exception(() => Query(expression));
+                    Assert.True(exception is null, $"{text} -> {expression}: {exception?.Message}");
+                }
+            }
+        }
+    }
+
     private void Index(long id, string text)
     {
         using var command = _connection.CreateCommand();

@@ -9,13 +9,14 @@ public sealed class SearchQueryParserTests
     public void Parse_FullLanguage_FillsEveryPart()
     {
         var query = SearchQueryParser.Parse(
-            "words \"a phrase\" -excluded -\"excluded phrase\" tag:x source:y kind:Paper lang:ZH after:2026-01-01 before:2026-06-30 is:unread more");
+            "words \"a phrase\" -excluded -\"excluded phrase\" tag:x category:Reading source:y kind:Paper lang:ZH after:2026-01-01 before:2026-06-30 is:unread more");
 
         Assert.Equal(["words", "more"], query.Terms);
         Assert.Equal(["a phrase"], query.Phrases);
         Assert.Equal(["excluded"], query.ExcludedTerms);
         Assert.Equal(["excluded phrase"], query.ExcludedPhrases);
         Assert.Equal(["x"], query.Tags);
+        Assert.Equal(["Reading"], query.Categories);
         Assert.Equal(["y"], query.Sources);
         Assert.Equal(["paper"], query.Kinds);
         Assert.Equal(["zh"], query.Languages);

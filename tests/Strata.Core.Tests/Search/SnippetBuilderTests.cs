@@ -25,6 +25,14 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void Build_MultiTokenTerm_HighlightsOnlyWholeOccurrences()
+    {
+        var snippet = Build("结构化的知识，不是知识库。Machine time; machine learning.", "知识库 \"machine learning\"");
+
+        Assert.Equal("结构化的知识，不是[知识库]。Machine time; [machine] [learning].", snippet);
+    }
+
+    [Fact]
     public void Build_SingleChineseCharacter_HighlightsEveryOccurrence()
     {
         var snippet = Build("书店里的书很多", "书");
@@ -78,6 +86,20 @@ public sealed class SnippetBuilderTests
 
         Assert.StartsWith("First sentence here.", snippet, StringComparison.Ordinal);
         Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Build_ExtremeMaxChars_StaysWithinText(int maxChars)
+    {
+        var text = "Short text about indexing. " + new string('z', 50);
+
+        var snippet = SnippetBuilder.Build(text, SearchQueryParser.Parse("index"), maxChars);
+
+        Assert.Contains("[indexing]", snippet, StringComparison.Ordinal);
+        Assert.True(snippet.Length <= text.Length + 4);
     }
 
     [Fact]
