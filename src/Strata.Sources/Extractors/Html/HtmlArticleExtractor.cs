@@ -53,15 +53,15 @@ public sealed class HtmlArticleExtractor : IExtractor
     public ExtractedDocument Extract(string html, Uri? baseUri)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = new HtmlParser(new HtmlParserOptions(), Context);
-        using var document = parser.ParseDocument(html);
+        using var document = Parse(html);
         var body = document.Body ?? throw new ExtractionException(NoTextMessage);
         var effectiveBase = EffectiveBase(document, baseUri);
         var urls = new UrlResolver(effectiveBase);
         var metadata = MetadataReader.Read(document, urls);
 
-        var attempt = ChooseAttempt(document, body, metadata.Title);
-        var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, body);
+        var pageText = metadata.StructuredBody is null ? null : body.TextContent;
+        var attempt = ChooseAttempt(document, html, metadata.Title);
+        var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, pageText);
         if (!BinaryContent.HasLetters(text))
         {
             throw new ExtractionException(NoTextMessage);
@@ -80,27 +80,28 @@ public sealed class HtmlArticleExtractor : IExtractor
         };
     }
 
-    private static ArticleAttempt ChooseAttempt(IDocument document, IElement body, string? title)
+    /// <summary>
+    /// Runs the strictest attempt on the parsed page; only when it keeps too little text does a looser
+    /// attempt run, each on a fresh parse (the attempts rewrite the tree, and cloning every page up front
+    /// costs more than re-parsing the few short pages that need it).
+    /// </summary>
+    private static ArticleAttempt ChooseAttempt(IDocument document, string html, string? title)
     {
-        var pristine = (IElement)body.Clone(deep: true);
-        ArticleAttempt? best = null;
-        for (var i = 0; i < Attempts.Length; i++)
+        var best = ArticleAttempt.Run(document, document.Body!, Attempts[0], title);
+        for (var i = 1; i < Attempts.Length && best.TextLength < MinArticleLength; i++)
         {
-            var root = i == 0 ? body : (IElement)pristine.Clone(deep: true);
-            var attempt = ArticleAttempt.Run(document, root, Attempts[i], title);
-            if (attempt.TextLength >= MinArticleLength)
-            {
-                return attempt;
-            }
-
-            if (best is null || attempt.TextLength > best.TextLength)
+            var retryDocument = Parse(html);
+            var attempt = ArticleAttempt.Run(retryDocument, retryDocument.Body!, Attempts[i], title);
+            if (attempt.TextLength >= MinArticleLength || attempt.TextLength > best.TextLength)
             {
                 best = attempt;
             }
         }
 
-        return best!;
+        return best;
     }
+
+    private static IDocument Parse(string html) => new HtmlParser(new HtmlParserOptions(), Context).ParseDocument(html);
 
     private static Uri? EffectiveBase(IDocument document, Uri? baseUri)
     {
