@@ -39,7 +39,7 @@ public sealed class HtmlArticleExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(input);
         cancellationToken.ThrowIfCancellationRequested();
-        var html = TextDecoder.Decode(input.Content.Span, input.DeclaredCharset);
+        var html = Decode(input.Content.Span, input.DeclaredCharset);
         if (BinaryContent.LooksBinary(html))
         {
             throw new ExtractionException("the content is not HTML text (it looks like binary data)");
@@ -60,6 +60,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         var metadata = MetadataReader.Read(document, urls);
 
         var pageText = metadata.StructuredBody is null ? null : body.TextContent;
+        var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
         var attempt = ChooseAttempt(document, html, metadata.Title);
         var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, pageText);
         if (!BinaryContent.HasLetters(text))
@@ -71,7 +72,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         {
             Text = text,
             Title = metadata.Title ?? FirstHeading(attempt.Article),
-            Byline = metadata.Byline ?? attempt.Byline,
+            Byline = metadata.Byline ?? attempt.Byline ?? declaredByline,
             Published = ParseDate(metadata.Published),
             SiteName = metadata.SiteName,
             Language = metadata.Language,
@@ -102,6 +103,21 @@ public sealed class HtmlArticleExtractor : IExtractor
     }
 
     private static IDocument Parse(string html) => new HtmlParser(new HtmlParserOptions(), Context).ParseDocument(html);
+
+    /// <summary>
+    /// Decodes with <see cref="TextDecoder"/>, except that bytes which are valid UTF-8 and hold multi-byte
+    /// sequences are UTF-8 whatever the label says: legacy encodings almost never form valid UTF-8 by chance,
+    /// while pages re-saved as UTF-8 with a stale <c>&lt;meta charset=gb2312&gt;</c> are common.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
+    {
+        if (!System.Text.Ascii.IsValid(bytes) && System.Text.Unicode.Utf8.IsValid(bytes) && bytes is not [0xEF, 0xBB, 0xBF, ..])
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
+        return TextDecoder.Decode(bytes, declaredCharset);
+    }
 
     private static Uri? EffectiveBase(IDocument document, Uri? baseUri)
     {
