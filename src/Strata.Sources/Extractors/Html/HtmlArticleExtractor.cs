@@ -62,8 +62,9 @@ public sealed class HtmlArticleExtractor : IExtractor
         var pageText = metadata.StructuredBody is null ? null : body.TextContent;
         var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
         var attempt = ChooseAttempt(document, html, metadata.Title);
-        var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, pageText);
-        if (!BinaryContent.HasLetters(text))
+        var domText = MarkdownWriter.Write(attempt.Article, effectiveBase);
+        var text = ContentChoice.Choose(domText, metadata.StructuredBody, pageText);
+        if (!BinaryContent.HasLetters(text) || (ReferenceEquals(text, domText) && attempt.TextLength == 0))
         {
             throw new ExtractionException(NoTextMessage);
         }
