@@ -234,7 +234,10 @@ internal sealed class MarkdownWriter
         }
 
         var start = _inline.Mark();
+        var outerEscape = _inline.EscapeTextBrackets;
+        _inline.EscapeTextBrackets = true;
         WriteChildren(link);
+        _inline.EscapeTextBrackets = outerEscape;
         var text = _inline.TakeSince(start).Trim();
         if (text.Length == 0)
         {
