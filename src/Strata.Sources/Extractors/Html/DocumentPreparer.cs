@@ -9,7 +9,6 @@ namespace Strata.Sources.Extractors.Html;
 /// </summary>
 internal sealed class DocumentPreparer
 {
-    private const int MaxBylineLength = 100;
     private const double SingleParagraphMaxLinkDensity = 0.25;
     private const double TitleSimilarityThreshold = 0.75;
 
@@ -115,13 +114,12 @@ internal sealed class DocumentPreparer
             return false;
         }
 
-        var text = node.TextContent.Trim();
-        if (text.Length is 0 or >= MaxBylineLength)
+        if (!BylineText.IsPlausible(node.TextContent))
         {
             return false;
         }
 
-        Byline = TextNormalizer.Collapse(text);
+        Byline = BylineText.Of(node);
         return true;
     }
 

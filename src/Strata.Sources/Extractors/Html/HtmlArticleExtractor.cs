@@ -39,7 +39,7 @@ public sealed class HtmlArticleExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(input);
         cancellationToken.ThrowIfCancellationRequested();
-        var html = TextDecoder.Decode(input.Content.Span, input.DeclaredCharset);
+        var html = Decode(input.Content.Span, input.DeclaredCharset);
         if (BinaryContent.LooksBinary(html))
         {
             throw new ExtractionException("the content is not HTML text (it looks like binary data)");
@@ -53,16 +53,18 @@ public sealed class HtmlArticleExtractor : IExtractor
     public ExtractedDocument Extract(string html, Uri? baseUri)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = new HtmlParser(new HtmlParserOptions(), Context);
-        using var document = parser.ParseDocument(html);
+        using var document = Parse(html);
         var body = document.Body ?? throw new ExtractionException(NoTextMessage);
         var effectiveBase = EffectiveBase(document, baseUri);
         var urls = new UrlResolver(effectiveBase);
         var metadata = MetadataReader.Read(document, urls);
 
-        var attempt = ChooseAttempt(document, body, metadata.Title);
-        var text = ContentChoice.Choose(MarkdownWriter.Write(attempt.Article, effectiveBase), metadata.StructuredBody, body);
-        if (!BinaryContent.HasLetters(text))
+        var pageText = metadata.StructuredBody is null ? null : body.TextContent;
+        var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
+        var attempt = ChooseAttempt(document, html, metadata.Title);
+        var domText = MarkdownWriter.Write(attempt.Article, effectiveBase);
+        var text = ContentChoice.Choose(domText, metadata.StructuredBody, pageText);
+        if (!BinaryContent.HasLetters(text) || (ReferenceEquals(text, domText) && attempt.TextLength == 0))
         {
             throw new ExtractionException(NoTextMessage);
         }
@@ -71,7 +73,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         {
             Text = text,
             Title = metadata.Title ?? FirstHeading(attempt.Article),
-            Byline = metadata.Byline ?? attempt.Byline,
+            Byline = metadata.Byline ?? attempt.Byline ?? declaredByline,
             Published = ParseDate(metadata.Published),
             SiteName = metadata.SiteName,
             Language = metadata.Language,
@@ -80,26 +82,42 @@ public sealed class HtmlArticleExtractor : IExtractor
         };
     }
 
-    private static ArticleAttempt ChooseAttempt(IDocument document, IElement body, string? title)
+    /// <summary>
+    /// Runs the strictest attempt on the parsed page; only when it keeps too little text does a looser
+    /// attempt run, each on a fresh parse (the attempts rewrite the tree, and cloning every page up front
+    /// costs more than re-parsing the few short pages that need it).
+    /// </summary>
+    private static ArticleAttempt ChooseAttempt(IDocument document, string html, string? title)
     {
-        var pristine = (IElement)body.Clone(deep: true);
-        ArticleAttempt? best = null;
-        for (var i = 0; i < Attempts.Length; i++)
+        var best = ArticleAttempt.Run(document, document.Body!, Attempts[0], title);
+        for (var i = 1; i < Attempts.Length && best.TextLength < MinArticleLength; i++)
         {
-            var root = i == 0 ? body : (IElement)pristine.Clone(deep: true);
-            var attempt = ArticleAttempt.Run(document, root, Attempts[i], title);
-            if (attempt.TextLength >= MinArticleLength)
-            {
-                return attempt;
-            }
-
-            if (best is null || attempt.TextLength > best.TextLength)
+            var retryDocument = Parse(html);
+            var attempt = ArticleAttempt.Run(retryDocument, retryDocument.Body!, Attempts[i], title);
+            if (attempt.TextLength >= MinArticleLength || attempt.TextLength > best.TextLength)
             {
                 best = attempt;
             }
         }
 
-        return best!;
+        return best;
+    }
+
+    private static IDocument Parse(string html) => new HtmlParser(new HtmlParserOptions(), Context).ParseDocument(html);
+
+    /// <summary>
+    /// Decodes with <see cref="TextDecoder"/>, except that bytes which are valid UTF-8 and hold multi-byte
+    /// sequences are UTF-8 whatever the label says: legacy encodings almost never form valid UTF-8 by chance,
+    /// while pages re-saved as UTF-8 with a stale <c>&lt;meta charset=gb2312&gt;</c> are common.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
+    {
+        if (!System.Text.Ascii.IsValid(bytes) && System.Text.Unicode.Utf8.IsValid(bytes) && bytes is not [0xEF, 0xBB, 0xBF, ..])
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
+        return TextDecoder.Decode(bytes, declaredCharset);
     }
 
     private static Uri? EffectiveBase(IDocument document, Uri? baseUri)

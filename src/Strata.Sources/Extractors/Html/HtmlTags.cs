@@ -87,4 +87,18 @@ internal static class HtmlTags
 
         return true;
     }
+
+    /// <summary>Whether any element under <paramref name="element"/> is block-level.</summary>
+    public static bool HasBlockDescendant(IElement element)
+    {
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (IsBlock(child.LocalName) || HasBlockDescendant(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

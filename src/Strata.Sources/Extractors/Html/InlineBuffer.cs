@@ -9,6 +9,9 @@ internal sealed class InlineBuffer
 
     public int Mark() => _text.Length;
 
+    /// <summary>Whether text brackets are escaped (inside link text, where they would end the link).</summary>
+    public bool EscapeTextBrackets { get; set; }
+
     public void AppendText(string data)
     {
         foreach (var c in data)
@@ -19,6 +22,11 @@ internal sealed class InlineBuffer
             }
             else
             {
+                if (EscapeTextBrackets && c is '[' or ']')
+                {
+                    _text.Append('\\');
+                }
+
                 _text.Append(c);
             }
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 
 namespace Strata.Sources.Extractors.Html;
@@ -10,13 +9,9 @@ namespace Strata.Sources.Extractors.Html;
 /// </summary>
 internal sealed class MarkdownWriter
 {
-    private readonly StringBuilder _output = new();
+    private readonly BlockOutput _blocks = new();
     private readonly InlineBuffer _inline = new();
     private readonly UrlResolver _urls;
-    private string _indent = string.Empty;
-    private string _lastIndent = string.Empty;
-    private string? _marker;
-    private bool _tight;
     private int _listDepth;
     private int _inlineOnly;
 
@@ -27,7 +22,7 @@ internal sealed class MarkdownWriter
         var writer = new MarkdownWriter(baseUri);
         writer.WriteChildren(root);
         writer.Flush();
-        return writer._output.ToString().Trim();
+        return writer._blocks.ToString();
     }
 
     private void WriteChildren(INode node)
@@ -71,11 +66,11 @@ internal sealed class MarkdownWriter
                 break;
             case "hr":
                 Flush();
-                EmitBlock("---");
+                _blocks.Emit("---");
                 break;
             case "pre":
                 Flush();
-                EmitBlock(CodeBlocks.Fence(element));
+                _blocks.Emit(CodeBlocks.Fence(element));
                 break;
             case "blockquote":
                 WriteQuote(element);
@@ -129,30 +124,30 @@ internal sealed class MarkdownWriter
         var text = RenderInline(element);
         if (text.Length > 0)
         {
-            EmitBlock(new string('#', level) + " " + text.Replace('\n', ' '));
+            _blocks.Emit(new string('#', level) + " " + text.Replace('\n', ' '));
         }
     }
 
     private void WriteQuote(IElement element)
     {
         Flush();
-        var saved = _indent;
-        _indent += "> ";
-        if (_marker is not null)
+        var saved = _blocks.Indent;
+        _blocks.Indent += "> ";
+        if (_blocks.Marker is not null)
         {
-            _marker += "> ";
+            _blocks.Marker += "> ";
         }
 
         WriteChildren(element);
         Flush();
-        _indent = saved;
+        _blocks.Indent = saved;
     }
 
     private void WriteList(IElement list, bool ordered)
     {
         Flush();
         var number = ordered && int.TryParse(list.GetAttribute("start"), out var start) ? start : 1;
-        var saved = _indent;
+        var saved = _blocks.Indent;
         var first = true;
         _listDepth++;
         for (var item = list.FirstChild; item is not null; item = item.NextSibling)
@@ -171,19 +166,19 @@ internal sealed class MarkdownWriter
 
             var marker = ordered ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "- ";
             Flush();
-            _indent = saved + new string(' ', marker.Length);
-            _marker = saved + marker;
-            _tight = !first || _listDepth > 1;
+            _blocks.Indent = saved + new string(' ', marker.Length);
+            _blocks.Marker = saved + marker;
+            _blocks.Tight = !first || _listDepth > 1;
             WriteChildren(element);
             Flush();
-            _indent = saved;
-            _marker = null;
+            _blocks.Indent = saved;
+            _blocks.Marker = null;
             number++;
             first = false;
         }
 
         _listDepth--;
-        _tight = false;
+        _blocks.Tight = false;
     }
 
     private void WriteTable(IElement table)
@@ -212,7 +207,7 @@ internal sealed class MarkdownWriter
         var markdown = TableLayout.Format(cells);
         if (markdown.Length > 0)
         {
-            EmitBlock(markdown);
+            _blocks.Emit(markdown);
         }
     }
 
@@ -232,14 +227,17 @@ internal sealed class MarkdownWriter
     private void AppendLink(IElement link)
     {
         var url = _urls.LinkTarget(link.GetAttribute("href"));
-        if (url is null || HasBlockChild(link))
+        if (url is null || HtmlTags.HasBlockDescendant(link))
         {
             WriteChildren(link);
             return;
         }
 
         var start = _inline.Mark();
+        var outerEscape = _inline.EscapeTextBrackets;
+        _inline.EscapeTextBrackets = true;
         WriteChildren(link);
+        _inline.EscapeTextBrackets = outerEscape;
         var text = _inline.TakeSince(start).Trim();
         if (text.Length == 0)
         {
@@ -251,7 +249,7 @@ internal sealed class MarkdownWriter
 
     private void WrapInline(IElement element, string mark)
     {
-        if (HasBlockChild(element))
+        if (HtmlTags.HasBlockDescendant(element))
         {
             WriteChildren(element);
             return;
@@ -293,59 +291,7 @@ internal sealed class MarkdownWriter
         var text = _inline.TakeAll();
         if (text.Length > 0)
         {
-            EmitBlock(text);
+            _blocks.Emit(text);
         }
-    }
-
-    private void EmitBlock(string text)
-    {
-        if (_output.Length > 0)
-        {
-            _output.Append('\n');
-            if (!_tight)
-            {
-                _output.Append(CommonPrefix(_lastIndent, _indent).TrimEnd()).Append('\n');
-            }
-        }
-
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                _output.Append('\n');
-            }
-
-            var prefix = i == 0 ? _marker ?? _indent : _indent;
-            _output.Append(lines[i].Length == 0 ? prefix.TrimEnd() : prefix + lines[i]);
-        }
-
-        _marker = null;
-        _tight = false;
-        _lastIndent = _indent;
-    }
-
-    private static string CommonPrefix(string a, string b)
-    {
-        var length = 0;
-        while (length < a.Length && length < b.Length && a[length] == b[length])
-        {
-            length++;
-        }
-
-        return a[..length];
-    }
-
-    private static bool HasBlockChild(IElement element)
-    {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
-        {
-            if (HtmlTags.IsBlock(child.LocalName) || HasBlockChild(child))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

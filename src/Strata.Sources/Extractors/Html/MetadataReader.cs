@@ -11,10 +11,13 @@ internal static class MetadataReader
 {
     private static readonly string[] PropertyPrefixes = ["article", "dc", "dcterm", "og", "twitter"];
     private static readonly string[] PropertyNames = ["author", "creator", "description", "published_time", "title", "site_name", "url"];
+    private static readonly string[] NamePrefixes = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
+    private static readonly string[] NameFields = ["author", "creator", "pub-date", "description", "title", "site_name"];
 
     public static PageMetadata Read(IDocument document, UrlResolver urls)
     {
-        var values = MetaValues(document);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = MetaValues(document, names);
         var jsonLd = JsonLdArticle.Find(document);
         var title = JsonLdTitle(jsonLd, document) ?? First(values, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title");
         title ??= TitleHeuristics.FromDocument(document);
@@ -30,14 +33,14 @@ internal static class MetadataReader
             Byline = Clean(jsonLd?.Byline ?? First(values, "dc:creator", "dcterm:creator", "author", "parsely-author") ?? articleAuthor),
             Excerpt = Clean(jsonLd?.Description ?? First(values, "dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")),
             SiteName = Clean(jsonLd?.SiteName ?? values.GetValueOrDefault("og:site_name")),
-            Published = jsonLd?.DatePublished ?? First(values, "article:published_time", "parsely-pub-date", "dc:date", "dcterm:date", "date", "pubdate", "publish-date") ?? TimeElement(document),
+            Published = jsonLd?.DatePublished ?? First(values, "article:published_time", "parsely-pub-date") ?? First(names, "dc:date", "dcterms:date", "dc:date:issued", "date", "pubdate", "publishdate", "publish-date", "datepublished", "article:published_time") ?? TimeElement(document),
             Language = LanguageOf(document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang")),
             CanonicalUrl = Canonical(document, values, urls),
             StructuredBody = jsonLd?.Body,
         };
     }
 
-    private static Dictionary<string, string> MetaValues(IDocument document)
+    private static Dictionary<string, string> MetaValues(IDocument document, Dictionary<string, string> names)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var meta in document.GetElementsByTagName("meta"))
@@ -58,26 +61,38 @@ internal static class MetadataReader
             var name = meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (name is not null)
             {
-                values[NameKey(name)] = content;
+                var nameKey = NameKey(name);
+                names[nameKey] = content;
+                if (IsKnownName(nameKey))
+                {
+                    values[nameKey] = content;
+                }
             }
         }
 
         return values;
     }
 
-    /// <summary>The first <c>prefix:name</c> pair among the space-separated values of a property attribute.</summary>
+    /// <summary>The first known <c>prefix:name</c> pair anywhere in a property attribute (so <c>og:article:author</c> gives <c>article:author</c>).</summary>
     private static string? PropertyKey(string property)
     {
-        foreach (var part in property.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var lower = property.ToLowerInvariant();
+        for (var colon = lower.IndexOf(':', StringComparison.Ordinal); colon > 0; colon = lower.IndexOf(':', colon + 1))
         {
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            var start = colon;
+            while (start > 0 && char.IsAsciiLetterLower(lower[start - 1]))
             {
-                continue;
+                start--;
             }
 
-            var prefix = part[..colon].ToLowerInvariant();
-            var name = part[(colon + 1)..].ToLowerInvariant();
+            var end = colon + 1;
+            while (end < lower.Length && (char.IsAsciiLetterLower(lower[end]) || lower[end] == '_'))
+            {
+                end++;
+            }
+
+            var prefix = lower[start..colon];
+            var name = lower[(colon + 1)..end];
             if (Array.IndexOf(PropertyPrefixes, prefix) >= 0 && Array.IndexOf(PropertyNames, name) >= 0)
             {
                 return prefix + ":" + name;
@@ -85,6 +100,27 @@ internal static class MetadataReader
         }
 
         return null;
+    }
+
+    /// <summary>Readability's meta names: an optional dc/og/twitter/parsely/weibo prefix and a known field.</summary>
+    private static bool IsKnownName(string key)
+    {
+        foreach (var field in NameFields)
+        {
+            if (key == field)
+            {
+                return true;
+            }
+
+            if (key.Length > field.Length + 1 && key.EndsWith(field, StringComparison.Ordinal)
+                && key[^(field.Length + 1)] is ':' or '-'
+                && Array.IndexOf(NamePrefixes, key[..^(field.Length + 1)]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string NameKey(string name) =>

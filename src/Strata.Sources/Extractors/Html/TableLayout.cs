@@ -41,12 +41,14 @@ internal static class TableLayout
     public static string Format(List<List<string>> rows)
     {
         var columns = 0;
+        var hasText = false;
         foreach (var row in rows)
         {
             columns = Math.Max(columns, row.Count);
+            hasText = hasText || row.Exists(cell => cell.Length > 0);
         }
 
-        if (columns == 0)
+        if (columns == 0 || !hasText)
         {
             return string.Empty;
         }

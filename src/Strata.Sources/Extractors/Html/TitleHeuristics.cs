@@ -54,7 +54,8 @@ internal static class TitleHeuristics
 
         title = TextNormalizer.Collapse(title);
         var words = WordCount(title);
-        if (words <= ShortTitleWords && (!hadHierarchical || words != WordCount(RemoveSeparators(original)) - 1))
+        if (words <= ShortTitleWords && (!hadHierarchical || words != WordCount(RemoveSeparators(original)) - 1)
+            && !(lastSeparator >= 0 && HeadingEquals(document, title)))
         {
             title = original;
         }
@@ -108,7 +109,7 @@ internal static class TitleHeuristics
     {
         foreach (var heading in document.QuerySelectorAll("h1, h2"))
         {
-            if (heading.TextContent.Trim() == title)
+            if (TextNormalizer.Collapse(heading.TextContent) == title)
             {
                 return true;
             }

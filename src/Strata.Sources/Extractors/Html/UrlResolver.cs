@@ -37,8 +37,13 @@ internal sealed class UrlResolver(Uri? baseUri)
             return null;
         }
 
-        return Resolve(src.Trim());
+        var resolved = Resolve(src.Trim());
+        return IsWebUrl(resolved) ? resolved : null;
     }
+
+    private static bool IsWebUrl(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || !url.Contains(':', StringComparison.Ordinal);
 
     /// <summary>Resolves <paramref name="reference"/> against the base URI, escaping characters Markdown would misread.</summary>
     public string Resolve(string reference)

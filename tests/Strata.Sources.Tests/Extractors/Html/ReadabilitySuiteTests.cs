@@ -12,9 +12,9 @@ public sealed class ReadabilitySuiteTests(ITestOutputHelper output)
     private const int TimingRounds = 3;
 
     // Set just under the measured figures so that a regression fails.
-    private const double MinF1 = 0.98;
+    private const double MinF1 = 0.985;
     private const int MinTitleMatches = 127;
-    private const int MinBylineMatches = 64;
+    private const int MinBylineMatches = 72;
     private static readonly Uri PageUri = new("http://fakehost/test/page.html");
 
     private readonly HtmlArticleExtractor _extractor = new();

@@ -36,7 +36,8 @@ internal static partial class TextOverlap
     public static string VisibleText(string markdown)
     {
         var withoutImages = MarkdownImage().Replace(markdown, " ");
-        return MarkdownLink().Replace(withoutImages, "$1");
+        var withoutTargets = MarkdownLink().Replace(withoutImages, "$1");
+        return withoutTargets.Replace("\\[", "[", StringComparison.Ordinal).Replace("\\]", "]", StringComparison.Ordinal);
     }
 
     public static Dictionary<string, int> Bag(string text)
@@ -80,9 +81,9 @@ internal static partial class TextOverlap
     private static void Add(Dictionary<string, int> bag, string token) =>
         bag[token] = bag.GetValueOrDefault(token) + 1;
 
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)\s]*\)")]
+    [GeneratedRegex(@"!\[(?:\\.|[^\]\\])*\]\([^)\s]*\)")]
     private static partial Regex MarkdownImage();
 
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)\s]*\)")]
+    [GeneratedRegex(@"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")]
     private static partial Regex MarkdownLink();
 }

@@ -1,0 +1,240 @@
+using System.Text;
+using Strata.Core.Extraction;
+using Strata.Sources.Extractors.Html;
+using Xunit;
+
+namespace Strata.Sources.Tests.Extractors.Html;
+
+public sealed class HtmlArticleExtractorTests
+{
+    private static readonly Uri BaseUri = new("https://example.org/news/2026/story.html");
+
+    private readonly HtmlArticleExtractor _extractor = new();
+
+    [Theory]
+    [InlineData("text/html", true)]
+    [InlineData("application/xhtml+xml", true)]
+    [InlineData("TEXT/HTML", true)]
+    [InlineData("application/pdf", false)]
+    [InlineData("text/plain", false)]
+    public void CanExtract_MediaType_MatchesHtmlTypesOnly(string mediaType, bool expected) =>
+        Assert.Equal(expected, _extractor.CanExtract(mediaType));
+
+    [Fact]
+    public void Extract_PageWithBoilerplate_KeepsArticleAndDropsNavFooterCommentsAdsAndScripts()
+    {
+        var document = _extractor.Extract(TestPages.WithBoilerplate(TestPages.Paragraphs), BaseUri);
+
+        Assert.Contains("The river town woke slowly that morning", document.Text, StringComparison.Ordinal);
+        Assert.Contains("share the same narrow lanes by the river.", document.Text, StringComparison.Ordinal);
+        foreach (var boilerplate in (string[])["Sport", "cookies", "cheap flights", "Share on Twitter", "First! Great article", "Related stories", "Copyright", "tracking", "display: none"])
+        {
+            Assert.DoesNotContain(boilerplate, document.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Extract_HiddenElement_IsDropped()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + """<p style="display: none">Secret subscriber-only teaser text that readers never see.</p><div hidden>Hidden promo block text.</div>""");
+
+        var document = _extractor.Extract(html, BaseUri);
+
+        Assert.DoesNotContain("Secret subscriber-only", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden promo", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_HeadingsAndEmphasis_WritesMarkdownHeadingsAndMarks()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<h2>The old <em>warehouses</em></h2><p>Some were <strong>rebuilt twice</strong>, others <em>never</em> changed at all over the long years.</p><h3>Museum</h3>" + TestPages.Paragraphs);
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("\n\n## The old *warehouses*\n\n", text, StringComparison.Ordinal);
+        Assert.Contains("Some were **rebuilt twice**, others *never* changed", text, StringComparison.Ordinal);
+        Assert.Contains("\n\n### Museum\n\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_NestedLists_WritesIndentedMarkdownLists()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<ul><li>Bread from the bakery<ul><li>Rye loaf</li><li>Sourdough</li></ul></li><li>Fish from the pier</li></ul><ol start=\"3\"><li>Walk</li><li>Rest</li></ol>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("- Bread from the bakery\n  - Rye loaf\n  - Sourdough\n- Fish from the pier", text, StringComparison.Ordinal);
+        Assert.Contains("3. Walk\n4. Rest", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LinksAndImages_WritesAbsoluteUrlsAndKeepsAltText()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + """<p>See the <a href="../maps/valley.html">valley map</a> and <a href="#top">top</a>.</p><figure><img src="/img/pier.jpg" alt="The ferry pier at dawn"><figcaption>The pier</figcaption></figure>""");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("[valley map](https://example.org/news/maps/valley.html)", text, StringComparison.Ordinal);
+        Assert.Contains("and top.", text, StringComparison.Ordinal);
+        Assert.Contains("![The ferry pier at dawn](https://example.org/img/pier.jpg)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_CodeAndQuotes_WritesFencesInlineCodeAndQuoteMarkers()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>Call <code>Open()</code> first.</p><pre><code class=\"language-csharp\">var x = 1;\n    if (x &gt; 0) { Run(); }</code></pre><blockquote><p>The river remembers everything.</p><p>So do we.</p></blockquote>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("Call `Open()` first.", text, StringComparison.Ordinal);
+        Assert.Contains("```csharp\nvar x = 1;\n    if (x > 0) { Run(); }\n```", text, StringComparison.Ordinal);
+        Assert.Contains("> The river remembers everything.\n>\n> So do we.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DataTable_WritesMarkdownTable()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<table><thead><tr><th>Year</th><th>Visitors</th></tr></thead><tbody><tr><td>2024</td><td>1200</td></tr><tr><td>2025</td><td>1500</td></tr></tbody></table>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("| Year | Visitors |\n| --- | --- |\n| 2024 | 1200 |\n| 2025 | 1500 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_Output_HasNoRunsOfBlankLines()
+    {
+        var html = TestPages.WithBoilerplate("<div>\n\n<p>One.</p>\n\n\n<div><br><br></div><p>Two.</p></div>" + TestPages.Paragraphs);
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.DoesNotContain("\n\n\n", text, StringComparison.Ordinal);
+        Assert.Equal(text.Trim(), text);
+    }
+
+    [Fact]
+    public void Extract_MetaTags_ReadsTitleBylineDateSiteLanguageCanonicalAndExcerpt()
+    {
+        const string head = """
+            <meta name="author" content="Ada Byron">
+            <meta name="description" content="How a river town starts its day.">
+            <meta property="article:published_time" content="2026-03-14T08:30:00+01:00">
+            <meta property="og:site_name" content="The Valley Post">
+            <link rel="canonical" href="/news/river-town">
+            """;
+
+        var document = _extractor.Extract(TestPages.WithBoilerplate(TestPages.Paragraphs, head), BaseUri);
+
+        Assert.Equal("River Town Mornings", document.Title);
+        Assert.Equal("Ada Byron", document.Byline);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 8, 30, 0, TimeSpan.FromHours(1)), document.Published);
+        Assert.Equal("The Valley Post", document.SiteName);
+        Assert.Equal("en", document.Language);
+        Assert.Equal("https://example.org/news/river-town", document.CanonicalUrl);
+        Assert.Equal("How a river town starts its day.", document.Excerpt);
+    }
+
+    [Fact]
+    public void Extract_OpenGraph_UsesOgTitleDescriptionAndUrl()
+    {
+        const string head = """
+            <title>Home page</title>
+            <meta property="og:title" content="Fog over the ferry pier">
+            <meta property="og:description" content="A morning by the water.">
+            <meta property="og:url" content="https://example.org/p/42">
+            """;
+
+        var document = _extractor.Extract(TestPages.Simple(TestPages.Paragraphs, head), BaseUri);
+
+        Assert.Equal("Fog over the ferry pier", document.Title);
+        Assert.Equal("A morning by the water.", document.Excerpt);
+        Assert.Equal("https://example.org/p/42", document.CanonicalUrl);
+        Assert.Null(document.Language);
+    }
+
+    [Fact]
+    public void Extract_JsonLd_ReadsHeadlineAuthorsPublisherAndDate()
+    {
+        const string head = """
+            <title>Ignored title</title>
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bakeries of the valley",
+             "author": [{"@type": "Person", "name": "Ada Byron"}, {"@type": "Person", "name": "Charles Babbage"}],
+             "publisher": {"@type": "Organization", "name": "Valley Media"}, "datePublished": "2026-01-02T03:04:05Z"}
+            </script>
+            """;
+
+        var document = _extractor.Extract(TestPages.Simple(TestPages.Paragraphs, head), BaseUri);
+
+        Assert.Equal("Bakeries of the valley", document.Title);
+        Assert.Equal("Ada Byron, Charles Babbage", document.Byline);
+        Assert.Equal("Valley Media", document.SiteName);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), document.Published);
+    }
+
+    [Fact]
+    public void Extract_BylineElementAndTimeElement_FillMissingMetadata()
+    {
+        var html = TestPages.Simple("<p class=\"byline\">By <span itemprop=\"name\">Grace Hopper</span></p><time datetime=\"2025-12-24\">Christmas Eve</time>" + TestPages.Paragraphs);
+
+        var document = _extractor.Extract(html, BaseUri);
+
+        Assert.Equal("Grace Hopper", document.Byline);
+        Assert.Equal(new DateTimeOffset(2025, 12, 24, 0, 0, 0, TimeSpan.Zero), document.Published);
+        Assert.DoesNotContain("Grace Hopper", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_GbkPageDeclaredInMeta_DecodesChinese()
+    {
+        const string chinese = "长江沿岸的小镇清晨醒来，面包店一家接一家地开门，渡船在码头等待着从不急于赶路的乘客。历史学家说，这个定居点始于十八世纪的一个贸易站。";
+        var html = TestPages.Simple($"<h1>小镇的早晨</h1><p>{chinese}</p><p>{chinese}</p>", "<meta charset=\"gbk\"><title>小镇的早晨</title>", "lang=\"zh-CN\"");
+
+        var document = await _extractor.ExtractAsync(Input(html, "gb18030"), CancellationToken.None);
+
+        Assert.Contains(chinese, document.Text, StringComparison.Ordinal);
+        Assert.Equal("小镇的早晨", document.Title);
+        Assert.Equal("zh", document.Language);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ShiftJisPage_DecodesJapanese()
+    {
+        const string japanese = "川沿いの町はその朝ゆっくりと目を覚まし、パン屋が一軒ずつ店を開け、渡し船は急ぐことのない乗客を桟橋で待っていた。";
+        var html = TestPages.Simple($"<p>{japanese}</p><p>{japanese}</p>", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><title>川の町の朝</title>", "lang=\"ja\"");
+
+        var document = await _extractor.ExtractAsync(Input(html, "shift_jis"), CancellationToken.None);
+
+        Assert.Contains(japanese, document.Text, StringComparison.Ordinal);
+        Assert.Equal("ja", document.Language);
+    }
+
+    [Fact]
+    public void Extract_PageWithoutText_ThrowsExtractionException()
+    {
+        var html = "<html><head><title>Empty</title><script>var a = 1;</script></head><body><div><img src=\"x.png\"></div><nav><a href=\"/\"> </a></nav></body></html>";
+
+        var error = Assert.Throws<ExtractionException>(() => _extractor.Extract(html, BaseUri));
+
+        Assert.Contains("no readable text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_BinaryGarbage_ThrowsExtractionException()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+
+        var error = await Assert.ThrowsAsync<ExtractionException>(() =>
+            _extractor.ExtractAsync(new ExtractionInput(bytes, MediaTypes.Html), CancellationToken.None));
+
+        Assert.Contains("not HTML text", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ExtractionInput Input(string html, string encodingName)
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding(encodingName).GetBytes(html);
+        return new ExtractionInput(bytes, MediaTypes.Html) { SourceUri = BaseUri };
+    }
+}
