@@ -64,7 +64,7 @@ public sealed class CliEndToEndTests : IDisposable
         var pdfItem = JsonDocument.Parse((await CliProcess.RunAsync(Data, "show", pdf.GetProperty("id").GetString()!, "--json")).Out).RootElement;
         Assert.Equal(2, pdfItem.GetProperty("pages").GetArrayLength());
 
-        var tag = await CliProcess.RunAsync(Data, "tag", id[..10], "+reading/later", "-batch");
+        var tag = await CliProcess.RunAsync(Data, "tag", id[..20], "+reading/later", "-batch");
         Assert.Equal(0, tag.ExitCode);
         Assert.Contains("ml, reading/later", tag.Out, StringComparison.Ordinal);
         Assert.Single(JsonDocument.Parse((await CliProcess.RunAsync(Data, "search", "tag:reading", "--json")).Out).RootElement.EnumerateArray());

@@ -39,7 +39,7 @@ internal static class DemoCommand
                 foreach (var (result, rank) in results.Select((result, index) => (result, index + 1)))
                 {
                     var snippet = Terminal.Highlight(KnowledgeBase.RenderSnippet(result.Snippet, "\u0002", "\u0003"), "\u0002", "\u0003");
-                    Terminal.Ansi.MarkupLine($"{rank}. [bold]{Terminal.Escape(result.Item.DisplayTitle)}[/] [grey]({result.Item.Id[..10]}, {Terminal.Escape(result.Item.Language ?? "?")})[/]");
+                    Terminal.Ansi.MarkupLine($"{rank}. [bold]{Terminal.Escape(result.Item.DisplayTitle)}[/] [grey]({result.Item.Id}, {Terminal.Escape(result.Item.Language ?? "?")})[/]");
                     Terminal.Ansi.MarkupLine($"   [grey]{snippet}[/]");
                 }
             }
@@ -48,7 +48,7 @@ internal static class DemoCommand
             if (first is not null && await kb.GetAsync(first.Item.Id, cancellationToken) is { } item)
             {
                 Terminal.Line();
-                Terminal.Line($"$ strata show {item.Id[..10]}");
+                Terminal.Line($"$ strata show {item.Id}");
                 Terminal.Ansi.MarkupLine($"[bold]{Terminal.Escape(item.DisplayTitle)}[/]  [grey]{item.Kind.ToString().ToLowerInvariant()} · {Terminal.Escape(item.Language)} · {item.WordCount} words · tags: {Terminal.Escape(string.Join(", ", item.Tags.Select(tag => tag.Name)))}[/]");
                 foreach (var line in (item.Text ?? string.Empty).Split('\n').Where(line => line.Trim().Length > 0).Take(6))
                 {

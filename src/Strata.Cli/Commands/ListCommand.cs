@@ -46,7 +46,7 @@ internal static class ListCommand
             foreach (var item in items)
             {
                 table.AddRow(
-                    $"[grey]{item.Id[..10]}[/]",
+                    $"[grey]{item.Id}[/]",
                     Terminal.Escape(item.DisplayTitle),
                     item.Kind.ToString().ToLowerInvariant(),
                     Terminal.Escape(item.Language ?? "-"),

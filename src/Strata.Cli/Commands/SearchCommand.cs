@@ -38,17 +38,16 @@ internal static class SearchCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Expand().AddColumn("#").AddColumn("title / snippet").AddColumn("source").AddColumn("date").AddColumn("id");
+            var table = new Table().Border(TableBorder.Rounded).Expand().AddColumn("#").AddColumn("title / snippet").AddColumn("source").AddColumn("date");
             var rank = 1;
             foreach (var result in results)
             {
                 var snippet = Terminal.Highlight(KnowledgeBase.RenderSnippet(result.Snippet, "\u0002", "\u0003"), "\u0002", "\u0003");
                 table.AddRow(
                     new Markup((rank++).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new Markup($"[bold]{Terminal.Escape(result.Item.DisplayTitle)}[/]\n[grey]{snippet}[/]"),
+                    new Markup($"[bold]{Terminal.Escape(result.Item.DisplayTitle)}[/]  [grey]{result.Item.Id}[/]\n{snippet}"),
                     new Markup(Terminal.Escape(SourceOf(result.Item))),
-                    new Markup((result.Item.PublishedAt ?? result.Item.CollectedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                    new Markup($"[grey]{result.Item.Id[..10]}[/]"));
+                    new Markup((result.Item.PublishedAt ?? result.Item.CollectedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             Terminal.Write(table);

@@ -93,7 +93,8 @@ public sealed class HttpFetcherFailureTests : FetcherTestBase
 
         Assert.Equal($"timed out after 0.5 s: {Server.Url("/slow")}", error.Message);
         Assert.True(error.IsTransient);
-        Assert.InRange(clock.Elapsed, ShortTimeout, TimeSpan.FromSeconds(5));
+        // Timers may fire a tick early; the point is that it neither failed at once nor waited for the server.
+        Assert.InRange(clock.Elapsed, ShortTimeout * 0.8, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
