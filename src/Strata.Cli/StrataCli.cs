@@ -49,6 +49,11 @@ public static class StrataCli
             Terminal.Error("cancelled; everything already stored is kept and the queue resumes on the next run");
             return ExitCodes.Failed;
         }
+        catch (Strata.Hosting.AmbiguousIdException exception)
+        {
+            Terminal.Error(exception.Message);
+            return ExitCodes.Usage;
+        }
         catch (UsageException exception)
         {
             Terminal.Error(exception.Message);

@@ -10,10 +10,24 @@ namespace Strata.Hosting;
 public sealed partial class KnowledgeBase
 {
     /// <summary>An item by full id or unambiguous prefix; null when none matches.</summary>
+    /// <exception cref="AmbiguousIdException">The prefix matches more than one item.</exception>
     public async Task<Item?> GetAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
-        var id = await _store.ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+        var id = await ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
         return id is null ? null : await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The full id for an id or its first characters; null when none matches.</summary>
+    /// <exception cref="AmbiguousIdException">The prefix matches more than one item.</exception>
+    public async Task<string?> ResolveIdAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        var matches = await _store.FindIdsByPrefixAsync(idOrPrefix, 2, cancellationToken).ConfigureAwait(false);
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0],
+            _ => throw new AmbiguousIdException($"'{idOrPrefix}' matches several items; give more characters of the id"),
+        };
     }
 
     public Task<IReadOnlyList<ItemSummary>> ListAsync(ItemFilter filter, CancellationToken cancellationToken) => _store.ListAsync(filter, cancellationToken);
@@ -21,7 +35,7 @@ public sealed partial class KnowledgeBase
     /// <summary>Adds and removes tags and re-indexes the item; null when no item matches.</summary>
     public async Task<IReadOnlyList<ItemTag>?> TagAsync(string idOrPrefix, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
     {
-        var id = await _store.ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+        var id = await ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
         if (id is null)
         {
             return null;
@@ -55,7 +69,7 @@ public sealed partial class KnowledgeBase
             ids = [];
             foreach (var key in idsOrPrefixes)
             {
-                ids.Add(await _store.ResolveIdAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"no item matches '{key}'"));
+                ids.Add(await ResolveIdAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"no item matches '{key}'"));
             }
         }
 
@@ -132,6 +146,9 @@ public sealed partial class KnowledgeBase
         return await extractor.ExtractAsync(new ExtractionInput(bytes, mediaType) { FileName = fileName, SourceUri = source, DeclaredCharset = charset }, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>An id prefix that matches more than one item.</summary>
+public sealed class AmbiguousIdException(string message) : Exception(message);
 
 /// <summary>The outcome of <c>strata check</c>.</summary>
 public sealed record IntegrityReport(int Checked, IReadOnlyList<IntegrityProblem> Problems);

@@ -25,16 +25,16 @@ public sealed partial class SqliteItemStore
         return ItemRows.ReadItem(reader, tags);
     }
 
-    public async Task<string?> ResolveIdAsync(string idOrPrefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> FindIdsByPrefixAsync(string prefix, int max, CancellationToken cancellationToken)
     {
-        var key = idOrPrefix.Trim().ToUpperInvariant();
+        var key = prefix.Trim().ToUpperInvariant();
         if (key.Length < 6)
         {
-            return null;
+            return [];
         }
 
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("SELECT id FROM items WHERE id >= $p AND id < $p || 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ' LIMIT 2").With("$p", key);
+        await using var command = connection.Command("SELECT id FROM items WHERE id >= $p AND id < $p || 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ' LIMIT $max").With("$p", key).With("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var matches = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -42,7 +42,7 @@ public sealed partial class SqliteItemStore
             matches.Add(reader.GetString(0));
         }
 
-        return matches.Count == 1 && matches[0].StartsWith(key, StringComparison.Ordinal) ? matches[0] : null;
+        return matches.Where(id => id.StartsWith(key, StringComparison.Ordinal)).ToArray();
     }
 
     public async Task<ItemSummary?> FindDuplicateAsync(string? contentHash, string? canonicalUrl, CancellationToken cancellationToken)

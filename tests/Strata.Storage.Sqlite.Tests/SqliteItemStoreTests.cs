@@ -159,15 +159,17 @@ public sealed class SqliteItemStoreTests
     }
 
     [Fact]
-    public async Task ResolveIdAsync_UniquePrefix_ResolvesAndShortOrUnknownDoesNot()
+    public async Task FindIdsByPrefixAsync_Prefixes_FindMatchesOnlyFromSixCharacters()
     {
         await using var fixture = await StoreFixture.CreateAsync();
-        var item = StoreFixture.NewItem("x");
-        await fixture.Store.InsertAsync([new NewItem(item, null)], None);
+        var first = StoreFixture.NewItem("x") with { Id = "01ABCDEFGH0000000000000001" };
+        var second = StoreFixture.NewItem("y") with { Id = "01ABCDEFGH0000000000000002" };
+        await fixture.Store.InsertAsync([new NewItem(first, null), new NewItem(second, null)], None);
 
-        Assert.Equal(item.Id, await fixture.Store.ResolveIdAsync(item.Id[..10].ToLowerInvariant(), None));
-        Assert.Null(await fixture.Store.ResolveIdAsync(item.Id[..3], None));
-        Assert.Null(await fixture.Store.ResolveIdAsync("ZZZZZZZZZZ", None));
+        Assert.Equal([first.Id], await fixture.Store.FindIdsByPrefixAsync(first.Id.ToLowerInvariant(), 2, None));
+        Assert.Equal(2, (await fixture.Store.FindIdsByPrefixAsync("01abcdefgh", 2, None)).Count);
+        Assert.Empty(await fixture.Store.FindIdsByPrefixAsync("01ABC", 2, None));
+        Assert.Empty(await fixture.Store.FindIdsByPrefixAsync("ZZZZZZZZZZ", 2, None));
     }
 
     private static string MatchOf(string word) =>

@@ -14,8 +14,8 @@ public interface IItemStore : IAsyncDisposable
 
     Task<Item?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Resolves a full id or an unambiguous id prefix (at least 6 characters).</summary>
-    Task<string?> ResolveIdAsync(string idOrPrefix, CancellationToken cancellationToken);
+    /// <summary>Ids starting with <paramref name="prefix"/> (case-insensitive), at most <paramref name="max"/>; empty for prefixes under 6 characters.</summary>
+    Task<IReadOnlyList<string>> FindIdsByPrefixAsync(string prefix, int max, CancellationToken cancellationToken);
 
     /// <summary>The existing item with these bytes or this canonical URL, if any.</summary>
     Task<ItemSummary?> FindDuplicateAsync(string? contentHash, string? canonicalUrl, CancellationToken cancellationToken);
