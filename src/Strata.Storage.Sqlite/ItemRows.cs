@@ -13,7 +13,7 @@ internal static class ItemRows
     public const string FullColumns =
         "i.rowid, i.id, i.kind, i.state, i.status, i.favourite, i.url, i.canonical_url, i.source_path, i.title, i.byline, " +
         "i.site_name, i.published_at, i.collected_at, i.updated_at, i.language, i.content_hash, i.media_type, i.byte_size, " +
-        "i.text, i.excerpt, i.word_count, i.pages, i.metadata, i.error, i.error_transient";
+        "i.text, i.excerpt, i.word_count, i.pages, i.metadata, i.error, i.error_transient, i.category";
 
     public const string SummaryColumns =
         "i.id, i.kind, i.state, COALESCE(i.title, i.source_path, i.url, i.id), i.url, i.source_path, i.site_name, i.language, " +
@@ -50,6 +50,7 @@ internal static class ItemRows
         Metadata = r.IsDBNull(23) ? new Dictionary<string, string>() : JsonSerializer.Deserialize(r.GetString(23), RowJson.Default.DictionaryStringString) ?? [],
         Error = r.GetStringOrNull(24),
         ErrorIsTransient = r.GetInt32(25) != 0,
+        Category = r.GetStringOrNull(26),
         Tags = tags,
     };
 
@@ -94,13 +95,14 @@ internal static class ItemRows
         .With("$pages", item.Pages.Count == 0 ? null : JsonSerializer.Serialize(item.Pages.ToArray(), RowJson.Default.PageSpanArray))
         .With("$metadata", item.Metadata.Count == 0 ? null : JsonSerializer.Serialize(item.Metadata.ToDictionary(), RowJson.Default.DictionaryStringString))
         .With("$error", item.Error)
-        .With("$error_transient", item.ErrorIsTransient ? 1 : 0);
+        .With("$error_transient", item.ErrorIsTransient ? 1 : 0)
+        .With("$category", item.Category);
 
     public const string InsertSql =
         "INSERT INTO items (id, kind, state, status, favourite, url, canonical_url, source_path, title, byline, site_name, published_at, " +
-        "collected_at, updated_at, language, content_hash, media_type, byte_size, text, excerpt, word_count, pages, metadata, error, error_transient) " +
+        "collected_at, updated_at, language, content_hash, media_type, byte_size, text, excerpt, word_count, pages, metadata, error, error_transient, category) " +
         "VALUES ($id, $kind, $state, $status, $favourite, $url, $canonical_url, $source_path, $title, $byline, $site_name, $published_at, " +
-        "$collected_at, $updated_at, $language, $content_hash, $media_type, $byte_size, $text, $excerpt, $word_count, $pages, $metadata, $error, $error_transient) " +
+        "$collected_at, $updated_at, $language, $content_hash, $media_type, $byte_size, $text, $excerpt, $word_count, $pages, $metadata, $error, $error_transient, $category) " +
         "RETURNING rowid";
 
     public const string UpdateSql =
@@ -108,7 +110,7 @@ internal static class ItemRows
         "source_path = $source_path, title = $title, byline = $byline, site_name = $site_name, published_at = $published_at, " +
         "updated_at = $updated_at, language = $language, content_hash = $content_hash, media_type = $media_type, byte_size = $byte_size, " +
         "text = $text, excerpt = $excerpt, word_count = $word_count, pages = $pages, metadata = $metadata, error = $error, " +
-        "error_transient = $error_transient WHERE id = $id RETURNING rowid";
+        "error_transient = $error_transient, category = $category WHERE id = $id RETURNING rowid";
 
     private static string DisplayTitle(string value) =>
         value.Contains('/', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal) ? Path.GetFileName(value) : value;

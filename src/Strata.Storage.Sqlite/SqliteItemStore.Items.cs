@@ -72,7 +72,7 @@ public sealed partial class SqliteItemStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
-        foreach (var (item, snapshot) in items)
+        foreach (var (item, snapshot, provenance) in items)
         {
             await using var insert = connection.Command(ItemRows.InsertSql, transaction).BindItem(item);
             var rowid = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -80,6 +80,15 @@ public sealed partial class SqliteItemStore
             if (snapshot is not null)
             {
                 await InsertSnapshotAsync(connection, transaction, rowid, snapshot, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (provenance is not null)
+            {
+                await using var record = connection.Command(
+                    "INSERT OR IGNORE INTO provenance (item_rowid, external_id, source_id, url, fingerprint, seen_at) VALUES ($r, $x, $s, $u, $f, $t)", transaction)
+                    .With("$r", rowid).With("$x", provenance.ExternalId).With("$s", provenance.SourceId).With("$u", provenance.Url)
+                    .With("$f", provenance.Fingerprint).With("$t", SqliteTime.ToText(provenance.SeenAt));
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var job = connection.Command(

@@ -75,5 +75,55 @@ internal static class SqliteSchema
             tokenize = 'unicode61 remove_diacritics 2'
         );
         """,
+        """
+        ALTER TABLE items ADD COLUMN category TEXT;
+
+        CREATE TABLE sources (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            target TEXT NOT NULL,
+            name TEXT,
+            schedule TEXT NOT NULL,
+            tags TEXT,
+            category TEXT,
+            settings TEXT,
+            paused INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            next_run_at TEXT,
+            last_run_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            items_collected INTEGER NOT NULL DEFAULT 0,
+            cursor TEXT
+        );
+        CREATE UNIQUE INDEX ix_sources_type_target ON sources(type, target);
+
+        CREATE TABLE source_runs (
+            rowid INTEGER PRIMARY KEY,
+            source_rowid INTEGER NOT NULL REFERENCES sources(rowid) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            new INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            error TEXT
+        );
+        CREATE INDEX ix_source_runs_source ON source_runs(source_rowid, started_at);
+
+        CREATE TABLE provenance (
+            item_rowid INTEGER NOT NULL REFERENCES items(rowid) ON DELETE CASCADE,
+            external_id TEXT NOT NULL,
+            source_id TEXT,
+            url TEXT,
+            fingerprint TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (item_rowid, external_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_provenance_external ON provenance(external_id);
+        CREATE INDEX ix_provenance_source ON provenance(source_id);
+        """,
     ];
 }

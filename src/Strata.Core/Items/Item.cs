@@ -57,6 +57,9 @@ public sealed record Item
 
     public IReadOnlyList<ItemTag> Tags { get; init; } = [];
 
+    /// <summary>One category per item (from a source's default now; from rules and classifiers later).</summary>
+    public string? Category { get; init; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Why the last pipeline step failed; null when it did not.</summary>
