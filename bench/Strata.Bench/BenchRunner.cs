@@ -35,6 +35,8 @@ internal static class BenchRunner
             var (ingestRows, bare) = await IngestBenchmark.RunAsync(corpus, store, Path.Combine(root, "bare.db"), cancellationToken);
             rows.AddRange(ingestRows);
             Step("ingest", step);
+            rows.AddRange(await IngestBreakdown.RunAsync(corpus, Path.Combine(root, "breakdown"), cancellationToken));
+            Step("ingest breakdown", step);
 
             var queries = QuerySet.Create(vocabulary, QuerySeed);
             await using (bare)
