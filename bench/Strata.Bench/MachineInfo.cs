@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Strata.Bench;
 
 /// <summary>What the figures were measured on.</summary>
-internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Os, string Runtime, string Date)
+internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string Os, string Runtime, string Date, string LoadAverage)
 {
     public static MachineInfo Read()
     {
@@ -12,7 +12,8 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
             ? $"{long.Parse(total.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0 / 1024.0:F1} GB"
             : "unknown";
         return new MachineInfo(cpu, Environment.ProcessorCount, memory, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
-            TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown");
     }
 
     private static string? ReadField(string path, string name)

@@ -29,6 +29,7 @@ internal static class Report
         text.Append($"- OS: {machine.Os}\n");
         text.Append($"- .NET: {machine.Runtime}\n");
         text.Append($"- Date: {machine.Date}\n");
+        text.Append($"- Load average at the end (1, 5, 15 min): {machine.LoadAverage} — other work on the machine inflates every figure\n");
         text.Append($"- Whole run: {total.TotalMinutes:F1} min\n\n");
         text.Append("## Results\n\n");
         text.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");

@@ -19,6 +19,7 @@ internal static class SearchLatencyBenchmark
         var ours = new double[queries.Count];
         var baseline = new double[queries.Count];
         var byKind = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var bareByKind = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var empty = 0;
         for (var round = 0; round <= WarmUpRounds; round++)
         {
@@ -34,6 +35,7 @@ internal static class SearchLatencyBenchmark
                 {
                     empty += results.Count == 0 ? 1 : 0;
                     AddSample(byKind, queries[i].Kind, ours[i]);
+                    AddSample(bareByKind, queries[i].Kind, baseline[i]);
                 }
             }
         }
@@ -41,7 +43,7 @@ internal static class SearchLatencyBenchmark
         var (p50, p95) = (Percentile(ours, 50), Percentile(ours, 95));
         var (b50, b95) = (Percentile(baseline, 50), Percentile(baseline, 95));
         var ratio = p95 / b95;
-        var kinds = string.Join(", ", byKind.Select(pair => $"{pair.Key} {Ms(Percentile(pair.Value, 95))}"));
+        var kinds = string.Join(", ", byKind.Select(pair => $"{pair.Key} {Ms(Percentile(pair.Value, 95))} (bare {Ms(Percentile(bareByKind[pair.Key], 95))})"));
         Out.Line($"  search {label}: p50 {Ms(p50)} p95 {Ms(p95)} max {Ms(ours.Max())}; bare p50 {Ms(b50)} p95 {Ms(b95)}; {empty} of {queries.Count} empty; p95 by kind: {kinds}");
         var name = $"Search ({label}, {queries.Count} queries)";
         return
