@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Strata.Bench;
+
+/// <summary>The bench's command line: <c>[--quick] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick)
+{
+    public const int DefaultDocuments = 20_000;
+    public const int DefaultLarge = 100_000;
+    public const int QuickDocuments = 2_000;
+    public const int QuickLarge = 10_000;
+    public const string DefaultOutput = "docs/benchmarks.md";
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var quick = args.Contains("--quick");
+        var documents = quick ? QuickDocuments : DefaultDocuments;
+        var large = quick ? QuickLarge : DefaultLarge;
+        var output = DefaultOutput;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    break;
+                case "--docs" when i + 1 < args.Count:
+                    documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--large" when i + 1 < args.Count:
+                    large = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    output = args[++i];
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--docs N] [--large N] [--out path]");
+            }
+        }
+
+        return new BenchOptions(documents, large, output, quick);
+    }
+
+    /// <summary>The command that reproduces this run, as written in the report.</summary>
+    public string CommandLine()
+    {
+        var flags = Quick ? " --quick" : string.Empty;
+        if (Documents != (Quick ? QuickDocuments : DefaultDocuments))
+        {
+            flags += $" --docs {Documents}";
+        }
+
+        if (LargeDocuments != (Quick ? QuickLarge : DefaultLarge))
+        {
+            flags += $" --large {LargeDocuments}";
+        }
+
+        if (OutputPath != DefaultOutput)
+        {
+            flags += $" --out {OutputPath}";
+        }
+
+        return "dotnet run -c Release --project bench/Strata.Bench --" + (flags.Length == 0 ? string.Empty : flags);
+    }
+}
