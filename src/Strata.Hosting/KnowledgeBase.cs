@@ -84,6 +84,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
             MediaType = MediaTypes.Markdown,
             State = ItemState.Collected,
         };
+        await _blobs.SyncAsync(cancellationToken).ConfigureAwait(false);
         await _store.InsertAsync([new NewItem(item, new SnapshotInfo(hash, MediaTypes.Markdown, bytes.Length, _time.GetUtcNow(), "stdin"))], cancellationToken).ConfigureAwait(false);
         return await ProcessAndMergeAsync([new IngestEntry("stdin", IngestOutcome.Added, item.Id, item.Title)], progress, cancellationToken).ConfigureAwait(false);
     }
@@ -97,7 +98,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
             return new PipelineReport { QueueAvailable = false };
         }
 
-        var runner = new PipelineRunner(_store, _steps, Options.Pipeline, _time);
+        var runner = new PipelineRunner(_store, _blobs, _steps, Options.Pipeline, _time);
         return await runner.RunAsync(progress, cancellationToken).ConfigureAwait(false);
     }
 

@@ -24,6 +24,11 @@ public sealed partial class SqliteItemStore : IItemStore
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wal = connection.Command("PRAGMA journal_mode = WAL"))
+        {
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var version = connection.Command("PRAGMA user_version");
         var current = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         if (current > SqliteSchema.Migrations.Length)

@@ -9,7 +9,7 @@ namespace Strata.Core.Pipeline;
 /// loses at most the batch in flight, whose jobs the next run recovers and redoes (steps are idempotent).
 /// The caller must hold the worker lock so only one process works the queue.
 /// </summary>
-public sealed class PipelineRunner(IItemStore store, IReadOnlyList<IPipelineStep> steps, PipelineOptions options, TimeProvider time)
+public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnlyList<IPipelineStep> steps, PipelineOptions options, TimeProvider time)
 {
     public async Task<PipelineReport> RunAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
@@ -18,30 +18,43 @@ public sealed class PipelineRunner(IItemStore store, IReadOnlyList<IPipelineStep
         var total = await store.CountPendingJobsAsync(cancellationToken).ConfigureAwait(false);
         var done = 0;
         progress?.Report(new PipelineProgress(0, total));
-        while (true)
+
+        // Batch n is processed (CPU, all cores) while batch n - 1 commits (one writer), so neither waits on the other.
+        var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+        var committing = Task.CompletedTask;
+        while (claimed.Length > 0)
         {
-            var batch = await store.ClaimJobsAsync(options.BatchSize, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            var batch = claimed;
+            var failures = new PipelineFailure?[batch.Length];
+            var processing = Parallel.ForAsync(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                async (index, token) => failures[index] = await RunStepsAsync(batch[index], token).ConfigureAwait(false));
+            await committing.ConfigureAwait(false);
+            await processing.ConfigureAwait(false);
+            claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+            committing = CommitAsync(batch, failures, cancellationToken);
+        }
+
+        await committing.ConfigureAwait(false);
+        return report;
+
+        async Task CommitAsync(PipelineContext[] batch, PipelineFailure?[] failures, CancellationToken token)
+        {
+            await blobs.SyncAsync(token).ConfigureAwait(false);
+            var results = batch.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id)).ToArray();
+            await store.CompleteJobsAsync(results, token).ConfigureAwait(false);
+            for (var index = 0; index < batch.Length; index++)
             {
-                return report;
+                report.Add(batch[index], failures[index]);
             }
 
-            var contexts = batch.Select(item => new PipelineContext(item)).ToArray();
-            var failures = new PipelineFailure?[contexts.Length];
-            await Parallel.ForAsync(0, contexts.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                async (index, token) => failures[index] = await RunStepsAsync(contexts[index], token).ConfigureAwait(false)).ConfigureAwait(false);
-
-            var results = contexts.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id)).ToArray();
-            await store.CompleteJobsAsync(results, cancellationToken).ConfigureAwait(false);
-            for (var index = 0; index < contexts.Length; index++)
-            {
-                report.Add(contexts[index], failures[index]);
-            }
-
-            done += contexts.Length;
+            done += batch.Length;
             progress?.Report(new PipelineProgress(done, Math.Max(total, done)));
         }
     }
+
+    private async Task<PipelineContext[]> ClaimAsync(CancellationToken cancellationToken) =>
+        (await store.ClaimJobsAsync(options.BatchSize, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            .Select(item => new PipelineContext(item)).ToArray();
 
     private async Task<PipelineFailure?> RunStepsAsync(PipelineContext context, CancellationToken cancellationToken)
     {

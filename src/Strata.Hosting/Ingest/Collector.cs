@@ -39,6 +39,8 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
                     batch.Add(next);
                 }
 
+                // The originals must be on disk before the rows that point at them.
+                await blobs.SyncAsync(token).ConfigureAwait(false);
                 await store.InsertAsync(batch.ConvertAll(entry => entry.Item), token).ConfigureAwait(false);
                 foreach (var (index, newItem) in batch)
                 {
