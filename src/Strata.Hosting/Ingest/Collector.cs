@@ -146,7 +146,7 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
         var metadata = new Dictionary<string, string>();
         if (add.Title is not null)
         {
-            metadata[ExtractStep.UserTitleKey] = "true";
+            metadata[ExtractStep.LockedFieldsKey] = ExtractStep.Lock("title");
         }
 
         if (add.Force)

@@ -10,8 +10,12 @@ namespace Strata.Sources.Steps;
 /// <summary>Collected → Extracted: reads the archived original, sniffs its format from the bytes and extracts text and metadata.</summary>
 public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extractors) : IPipelineStep
 {
-    /// <summary>Metadata key marking a title the user chose, which extraction must not replace.</summary>
-    public const string UserTitleKey = "strata.userTitle";
+    /// <summary>Metadata key listing fields that extraction must not replace (comma-separated: title, byline, published),
+    /// because the user or a better source (arXiv, a feed) set them.</summary>
+    public const string LockedFieldsKey = "strata.locked";
+
+    /// <summary>The value for <see cref="LockedFieldsKey"/> that locks <paramref name="fields"/>.</summary>
+    public static string Lock(params string[] fields) => string.Join(',', fields);
 
     /// <summary>Metadata key holding a charset declared by the server the original came from.</summary>
     public const string DeclaredCharsetKey = "http.charset";
@@ -79,7 +83,10 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
             metadata[key] = value;
         }
 
-        var keepTitle = metadata.ContainsKey(UserTitleKey) && item.Title is not null;
+        var locked = metadata.GetValueOrDefault(LockedFieldsKey)?.Split(',', StringSplitOptions.TrimEntries) ?? [];
+        var keepTitle = locked.Contains("title") && item.Title is not null;
+        var keepByline = locked.Contains("byline") && item.Byline is not null;
+        var keepPublished = locked.Contains("published") && item.PublishedAt is not null;
         var tags = item.Tags.ToList();
         foreach (var tag in document.Tags.Select(ItemTag.Normalize).Where(tag => tag.Length > 0).Distinct())
         {
@@ -94,13 +101,13 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
             State = ItemState.Extracted,
             MediaType = mediaType,
             Title = keepTitle ? item.Title : Clean(document.Title) ?? TitleFromFileName(fileName) ?? item.Title,
-            Byline = Clean(document.Byline),
-            SiteName = Clean(document.SiteName),
-            PublishedAt = document.Published,
+            Byline = keepByline ? item.Byline : Clean(document.Byline) ?? item.Byline,
+            SiteName = Clean(document.SiteName) ?? item.SiteName,
+            PublishedAt = keepPublished ? item.PublishedAt : document.Published ?? item.PublishedAt,
             Language = document.Language ?? LanguageDetector.Detect(document.Text),
             CanonicalUrl = item.CanonicalUrl ?? CanonicalFrom(document.CanonicalUrl),
             Text = document.Text,
-            Excerpt = Clean(document.Excerpt),
+            Excerpt = Clean(document.Excerpt) ?? item.Excerpt,
             WordCount = TextStatistics.WordCount(document.Text),
             Pages = document.Pages,
             Tags = tags,
