@@ -48,17 +48,40 @@ internal static partial class SafeXml
     }
 
     /// <summary>Parses <paramref name="text"/>; an <see cref="XmlException"/> becomes <paramref name="fail"/>'s exception.</summary>
+    /// <remarks>References to HTML entities XML does not know (<c>&amp;nbsp;</c>) are repaired and parsing retried once.</remarks>
     public static XDocument Load(string text, long maxCharacters, int lineNumberOffset, Func<string, XmlException, Exception> fail)
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), CreateSettings(maxCharacters, lineNumberOffset));
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return LoadOnce(text, maxCharacters, lineNumberOffset);
+        }
+        catch (XmlException e) when (e.Message.Contains("undeclared entity", StringComparison.Ordinal))
+        {
+            var repaired = HtmlEntityRepair.ToNumericReferences(text);
+            if (ReferenceEquals(repaired, text) || repaired == text)
+            {
+                throw fail(Describe(e), e);
+            }
+
+            try
+            {
+                return LoadOnce(repaired, maxCharacters, lineNumberOffset);
+            }
+            catch (XmlException retry)
+            {
+                throw fail(Describe(retry), retry);
+            }
         }
         catch (XmlException e)
         {
             throw fail(Describe(e), e);
         }
+    }
+
+    private static XDocument LoadOnce(string text, long maxCharacters, int lineNumberOffset)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), CreateSettings(maxCharacters, lineNumberOffset));
+        return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }
 
     /// <summary>"at line 12, position 5: Unexpected end of file." in one line.</summary>

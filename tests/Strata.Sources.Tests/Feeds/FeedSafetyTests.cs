@@ -60,6 +60,25 @@ public sealed class FeedSafetyTests
     }
 
     [Fact]
+    public void Parse_UndeclaredHtmlEntities_AreReadAsCharacters()
+    {
+        const string rss = "<rss version=\"2.0\"><channel><title>Caf&eacute;&nbsp;&amp;&hellip;</title></channel></rss>";
+
+        var feed = Fixtures.Feeds.Parse(rss);
+
+        Assert.Equal("Café\u00a0&…", feed.Title);
+    }
+
+    [Fact]
+    public void Parse_XxeBesideHtmlEntity_StillNeverResolves()
+    {
+        var outcome = ParseOrError(Xxe.Replace("<title>x</title>", "<title>&nbsp;x</title>", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("root:", outcome, StringComparison.Ordinal);
+        Assert.Contains("undeclared entity 'e'", outcome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MalformedXml_ReportsLineAndPositionOnOneLine()
     {
         const string broken = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n  <title>Oops</titel>\n</channel>\n</rss>";
