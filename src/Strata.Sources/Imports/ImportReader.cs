@@ -59,8 +59,7 @@ public static class ImportReader
             : throw new ImportException(first < 0 ? $"not {formatName}: the file is empty" : $"not {formatName}: it does not start with HTML markup");
     }
 
-    private static TextReader OpenText(Stream stream) =>
-        new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+    private static TextReader OpenText(Stream stream) => ImportText.Open(stream);
 
     /// <summary>Consumes leading whitespace; returns the next character without consuming it, or -1 at the end.</summary>
     private static int SkipWhitespace(TextReader reader)

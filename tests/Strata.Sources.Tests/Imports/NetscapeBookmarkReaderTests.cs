@@ -159,4 +159,30 @@ public sealed class NetscapeBookmarkReaderTests
         Assert.Equal(["folder 99/sub", "tag99"], run.Bookmarks[^1].Tags);
         Assert.Equal(100, run.Bookmarks.Select(bookmark => bookmark.Tags[0]).Distinct().Count());
     }
+
+    [Fact]
+    public void Read_LegacyWindows1252File_DecodesAccents()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<META CONTENT=\"text/html; charset=windows-1252\">\n<DL><p>\n"
+            + "<DT><H3>Caf\u00e9s</H3>\n<DL><p>\n<DT><A HREF=\"https://example.fr/\">Cr\u00e8me br\u00fbl\u00e9e \u2013 recette</A>\n</DL><p>\n</DL>";
+        var bytes = System.Text.Encoding.GetEncoding(1252).GetBytes(html);
+
+        var run = ImportRun.Of(bytes, ImportFormat.NetscapeBookmarks);
+
+        var bookmark = Assert.Single(run.Bookmarks);
+        Assert.Equal("Cr\u00e8me br\u00fbl\u00e9e \u2013 recette", bookmark.Title);
+        Assert.Equal(["caf\u00e9s"], bookmark.Tags);
+    }
+
+    [Fact]
+    public void Read_CommentsAndLessThanInText_DoNotBreakParsing()
+    {
+        const string html = "<DL><!-- a <DT><A HREF=\"https://hidden.example/\">x</A> -- still comment --><DT><A HREF=\"https://a.example/\">1 < 2 <3</A></DL>";
+
+        var run = ImportRun.Of(html, ImportFormat.NetscapeBookmarks);
+
+        var bookmark = Assert.Single(run.Bookmarks);
+        Assert.Equal("1 < 2 <3", bookmark.Title);
+    }
 }

@@ -11,20 +11,14 @@ namespace Strata.Sources.Imports.Markup;
 /// </summary>
 internal sealed class MarkupTokenizer
 {
-    private const int BufferChars = 16 * 1024;
-
-    private readonly TextReader _reader;
+    private readonly CharBuffer _input;
     private readonly IReadOnlySet<string> _skipValuesOf;
-    private readonly char[] _buffer = new char[BufferChars];
     private readonly StringBuilder _scratch = new();
     private readonly List<KeyValuePair<string, string>> _attributes = [];
-    private int _position;
-    private int _length;
-    private int _line = 1;
 
     public MarkupTokenizer(TextReader reader, IReadOnlySet<string> skipValuesOf)
     {
-        _reader = reader;
+        _input = new CharBuffer(reader);
         _skipValuesOf = skipValuesOf;
     }
 
@@ -56,28 +50,16 @@ internal sealed class MarkupTokenizer
     /// <summary>Moves to the next token; false at the end of the input.</summary>
     public bool Next()
     {
-        while (true)
+        while (_input.Has(1))
         {
-            if (!Ensure(1))
+            Line = _input.Line;
+            if (_input[0] == '<' && _input.Has(2))
             {
-                return false;
-            }
-
-            Line = _line;
-            if (_buffer[_position] == '<' && Ensure(2))
-            {
-                var next = _buffer[_position + 1];
-                if (char.IsAsciiLetter(next))
+                var next = _input[1];
+                if (char.IsAsciiLetter(next) || next == '/')
                 {
-                    _position++;
-                    ReadTag(MarkupTokenKind.StartTag);
-                    return true;
-                }
-
-                if (next == '/')
-                {
-                    _position += 2;
-                    ReadTag(MarkupTokenKind.EndTag);
+                    _input.Pass(next == '/' ? 2 : 1);
+                    ReadTag(next == '/' ? MarkupTokenKind.EndTag : MarkupTokenKind.StartTag);
                     return true;
                 }
 
@@ -93,6 +75,8 @@ internal sealed class MarkupTokenizer
                 return true;
             }
         }
+
+        return false;
     }
 
     private void ReadTag(MarkupTokenKind kind)
@@ -103,59 +87,55 @@ internal sealed class MarkupTokenizer
         Name = ReadName();
         while (true)
         {
-            SkipWhitespace();
-            if (!Ensure(1))
+            _input.SkipWhitespace();
+            if (!_input.Has(1))
             {
                 return;
             }
 
-            var c = _buffer[_position];
-            if (c == '>')
+            var c = _input[0];
+            if (c == '>' || c is '/' or '=' or '"' or '\'')
             {
-                _position++;
-                return;
-            }
+                _input.Pass(1);
+                if (c == '>')
+                {
+                    return;
+                }
 
-            if (c == '/' || c == '=' || c == '"' || c == '\'')
-            {
-                _position++;
                 continue;
             }
 
             var attribute = ReadName();
-            SkipWhitespace();
-            if (Ensure(1) && _buffer[_position] == '=')
+            _input.SkipWhitespace();
+            var hasValue = _input.Has(1) && _input[0] == '=';
+            if (hasValue)
             {
-                _position++;
-                SkipWhitespace();
-                var value = ReadAttributeValue(keep: !_skipValuesOf.Contains(attribute));
-                _attributes.Add(new(attribute, value));
+                _input.Pass(1);
+                _input.SkipWhitespace();
             }
-            else
-            {
-                _attributes.Add(new(attribute, string.Empty));
-            }
+
+            _attributes.Add(new(attribute, hasValue ? ReadAttributeValue(keep: !_skipValuesOf.Contains(attribute)) : string.Empty));
         }
     }
 
     private string ReadName()
     {
         _scratch.Clear();
-        while (Ensure(1))
+        while (_input.Has(1))
         {
-            var c = _buffer[_position];
+            var c = _input[0];
             if (char.IsWhiteSpace(c) || c is '>' or '=' or '/' or '<')
             {
                 break;
             }
 
             _scratch.Append(char.ToLowerInvariant(c));
-            _position++;
+            _input.Pass(1);
         }
 
-        if (_scratch.Length == 0 && Ensure(1) && _buffer[_position] != '>')
+        if (_scratch.Length == 0 && _input.Has(1) && _input[0] != '>')
         {
-            _position++;
+            _input.Pass(1);
         }
 
         return _scratch.ToString();
@@ -164,23 +144,24 @@ internal sealed class MarkupTokenizer
     private string ReadAttributeValue(bool keep)
     {
         _scratch.Clear();
-        if (!Ensure(1))
+        if (!_input.Has(1))
         {
             return string.Empty;
         }
 
-        var quote = _buffer[_position];
+        var quote = _input[0];
         if (quote is '"' or '\'')
         {
-            _position++;
-            ReadUntil(quote, keep ? _scratch : null);
-            _position = Math.Min(_position + 1, _length);
+            _input.Pass(1);
+            _input.ReadUntil(quote, keep ? _scratch : null);
+            _input.Skip();
         }
         else
         {
-            while (Ensure(1) && !char.IsWhiteSpace(_buffer[_position]) && _buffer[_position] != '>')
+            while (_input.Has(1) && !char.IsWhiteSpace(_input[0]) && _input[0] != '>')
             {
-                _scratch.Append(_buffer[_position++]);
+                _scratch.Append(_input[0]);
+                _input.Pass(1);
             }
         }
 
@@ -190,16 +171,16 @@ internal sealed class MarkupTokenizer
     private bool ReadText()
     {
         _scratch.Clear();
-        while (Ensure(1))
+        while (_input.Has(1))
         {
-            ReadUntil('<', _scratch);
-            if (!Ensure(1) || (Ensure(2) && IsMarkupStart(_buffer[_position + 1])))
+            _input.ReadUntil('<', _scratch);
+            if (!_input.Has(1) || (_input.Has(2) && IsMarkupStart(_input[1])))
             {
                 break;
             }
 
             _scratch.Append('<');
-            _position++;
+            _input.Pass(1);
         }
 
         var text = Decode(_scratch).Trim();
@@ -219,89 +200,18 @@ internal sealed class MarkupTokenizer
 
     private void SkipDeclaration()
     {
-        var isComment = Ensure(4) && _buffer.AsSpan(_position, 4).SequenceEqual("<!--");
-        if (!isComment)
+        var isComment = _input.StartsWith("<!--");
+        _input.Pass(isComment ? 4 : 2);
+        while (_input.Has(1))
         {
-            ReadUntil('>', sink: null);
-            _position = Math.Min(_position + 1, _length);
-            return;
-        }
-
-        _position += 4;
-        while (Ensure(1))
-        {
-            ReadUntil('>', sink: null);
-            if (!Ensure(1))
-            {
-                return;
-            }
-
-            var closesComment = _position >= 2 && _buffer[_position - 1] == '-' && _buffer[_position - 2] == '-';
-            _position++;
-            if (closesComment)
+            _input.ReadUntil('>', sink: null);
+            var closes = !isComment || (_input.Behind(1) == '-' && _input.Behind(2) == '-');
+            _input.Skip();
+            if (closes)
             {
                 return;
             }
         }
-    }
-
-    /// <summary>Advances to the next <paramref name="stop"/> (not consuming it), appending what it passes to <paramref name="sink"/>.</summary>
-    private void ReadUntil(char stop, StringBuilder? sink)
-    {
-        while (Ensure(1))
-        {
-            var span = _buffer.AsSpan(_position, _length - _position);
-            var index = span.IndexOf(stop);
-            var chunk = index < 0 ? span : span[..index];
-            sink?.Append(chunk);
-            _line += chunk.Count('\n');
-            _position += chunk.Length;
-            if (index >= 0)
-            {
-                return;
-            }
-        }
-    }
-
-    private void SkipWhitespace()
-    {
-        while (Ensure(1) && char.IsWhiteSpace(_buffer[_position]))
-        {
-            if (_buffer[_position] == '\n')
-            {
-                _line++;
-            }
-
-            _position++;
-        }
-    }
-
-    /// <summary>Makes at least <paramref name="count"/> characters available; false when the input ends first.</summary>
-    private bool Ensure(int count)
-    {
-        if (_length - _position >= count)
-        {
-            return true;
-        }
-
-        // Keep two characters of history so a comment's closing "--" can be seen across a refill.
-        var keep = Math.Min(_position, 2);
-        var start = _position - keep;
-        Array.Copy(_buffer, start, _buffer, 0, _length - start);
-        _length -= start;
-        _position = keep;
-        while (_length - _position < count)
-        {
-            var read = _reader.Read(_buffer, _length, _buffer.Length - _length);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            _length += read;
-        }
-
-        return true;
     }
 
     private static string Decode(StringBuilder builder)
