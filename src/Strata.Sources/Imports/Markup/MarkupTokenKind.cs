@@ -1,0 +1,8 @@
+namespace Strata.Sources.Imports.Markup;
+
+internal enum MarkupTokenKind
+{
+    StartTag,
+    EndTag,
+    Text,
+}
