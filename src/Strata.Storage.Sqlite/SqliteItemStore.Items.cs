@@ -62,6 +62,26 @@ public sealed partial class SqliteItemStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ItemRows.ReadSummary(reader) : null;
     }
 
+    public async Task<IReadOnlySet<string>> FindKnownCanonicalUrlsAsync(IReadOnlyCollection<string> canonicalUrls, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (canonicalUrls.Count == 0)
+        {
+            return known;
+        }
+
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT canonical_url FROM items WHERE canonical_url IN (SELECT value FROM json_each($urls))")
+            .With("$urls", System.Text.Json.JsonSerializer.Serialize(canonicalUrls.ToArray(), StringArrayJson.Default.StringArray));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return known;
+    }
+
     public async Task InsertAsync(IReadOnlyList<NewItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)

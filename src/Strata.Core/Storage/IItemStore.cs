@@ -20,6 +20,9 @@ public interface IItemStore : IAsyncDisposable
     /// <summary>The existing item with these bytes or this canonical URL, if any.</summary>
     Task<ItemSummary?> FindDuplicateAsync(string? contentHash, string? canonicalUrl, CancellationToken cancellationToken);
 
+    /// <summary>Which of <paramref name="canonicalUrls"/> some item already has (one query for a whole import batch).</summary>
+    Task<IReadOnlySet<string>> FindKnownCanonicalUrlsAsync(IReadOnlyCollection<string> canonicalUrls, CancellationToken cancellationToken);
+
     /// <summary>Inserts items and queues a pipeline job for each, in one transaction.</summary>
     Task InsertAsync(IReadOnlyList<NewItem> items, CancellationToken cancellationToken);
 
