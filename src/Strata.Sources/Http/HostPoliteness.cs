@@ -74,19 +74,27 @@ public sealed class HostPoliteness
         }
     }
 
-    /// <summary>Reserves the next start time for this host and waits until it comes (re-checking against early timers).</summary>
+    /// <summary>
+    /// Waits until the delay since the host's previous start has passed, then claims "now" as this start. Claiming the
+    /// actual start (not a reserved slot) keeps starts apart even when a timer fires late; only slot holders loop here.
+    /// </summary>
     private async Task WaitForTurnAsync(HostState host, CancellationToken ct)
     {
-        DateTimeOffset start;
-        lock (_lock)
+        while (true)
         {
-            var now = _timeProvider.GetUtcNow();
-            start = host.NextStart > now ? host.NextStart : now;
-            host.NextStart = start + _minDelay;
-        }
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = _timeProvider.GetUtcNow();
+                if (now >= host.NextStart)
+                {
+                    host.NextStart = now + _minDelay;
+                    return;
+                }
 
-        for (var wait = start - _timeProvider.GetUtcNow(); wait > TimeSpan.Zero; wait = start - _timeProvider.GetUtcNow())
-        {
+                wait = host.NextStart - now;
+            }
+
             await Task.Delay(wait, _timeProvider, ct).ConfigureAwait(false);
         }
     }
