@@ -11,14 +11,18 @@ internal static class CappedBodyReader
     private const int MaxInitialCapacity = 1024 * 1024;
 
     /// <summary>Returns the body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpContent content, long maxBytes, CancellationToken ct)
+    public static Task<byte[]?> ReadAsync(HttpContent content, long maxBytes, CancellationToken ct) =>
+        content.Headers.ContentLength > maxBytes
+            ? Task.FromResult<byte[]?>(null)
+            : ReadCoreAsync(content, maxBytes, truncate: false, ct);
+
+    /// <summary>Returns the first <paramref name="maxBytes"/> of the body (all of it when shorter); stops reading there.</summary>
+    public static async Task<byte[]> ReadPrefixAsync(HttpContent content, long maxBytes, CancellationToken ct) =>
+        (await ReadCoreAsync(content, maxBytes, truncate: true, ct).ConfigureAwait(false))!;
+
+    private static async Task<byte[]?> ReadCoreAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken ct)
     {
         var declared = content.Headers.ContentLength;
-        if (declared > maxBytes)
-        {
-            return null;
-        }
-
         var initial = (int)Math.Min(declared ?? 0, Math.Min(maxBytes, MaxInitialCapacity));
         using var buffer = new MemoryStream(initial);
         var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
@@ -30,7 +34,13 @@ internal static class CappedBodyReader
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return null;
+                    if (!truncate)
+                    {
+                        return null;
+                    }
+
+                    buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
+                    break;
                 }
 
                 buffer.Write(chunk, 0, read);

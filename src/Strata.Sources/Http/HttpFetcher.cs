@@ -37,12 +37,29 @@ public sealed class HttpFetcher : IDisposable
         _client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
+    /// <summary>The <c>User-Agent</c> this fetcher sends.</summary>
+    public string UserAgent => _options.UserAgent;
+
+    /// <summary>GETs <paramref name="url"/> unconditionally; see <see cref="FetchAsync(Uri, FetchConditions?, CancellationToken)"/>.</summary>
+    public Task<FetchResult> FetchAsync(Uri url, CancellationToken ct) => FetchAsync(url, conditions: null, ct);
+
     /// <summary>
-    /// GETs <paramref name="url"/>. Returns only for a 2xx response with an accepted content type.
-    /// Throws <see cref="FetchException"/> for every failure of the server, network or limits, and
-    /// <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.
+    /// GETs <paramref name="url"/>, sending <paramref name="conditions"/> as <c>If-None-Match</c>/<c>If-Modified-Since</c>.
+    /// Returns for a 2xx response with an accepted content type, and for a 304 to a conditional request
+    /// (<see cref="FetchResult.NotModified"/>). Throws <see cref="FetchException"/> for every failure of the server,
+    /// network or limits, and <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.
     /// </summary>
-    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken ct)
+    public Task<FetchResult> FetchAsync(Uri url, FetchConditions? conditions, CancellationToken ct) =>
+        FetchAsync(url, new RequestSpec(conditions is { IsEmpty: false } ? conditions : null, TruncateAt: null), ct);
+
+    /// <summary>
+    /// GETs <paramref name="url"/> keeping only the first <paramref name="maxBytes"/> of the body instead of failing
+    /// when it is longer (robots.txt: parse at most a prefix).
+    /// </summary>
+    internal Task<FetchResult> FetchPrefixAsync(Uri url, long maxBytes, CancellationToken ct) =>
+        FetchAsync(url, new RequestSpec(Conditions: null, Math.Min(maxBytes, _options.MaxBytes)), ct);
+
+    private async Task<FetchResult> FetchAsync(Uri url, RequestSpec spec, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
@@ -61,7 +78,7 @@ public sealed class HttpFetcher : IDisposable
         var current = url;
         for (var redirects = 0; ; redirects++)
         {
-            var hop = await SendTranslatingErrorsAsync(url, current, timeout, linked.Token, ct).ConfigureAwait(false);
+            var hop = await SendTranslatingErrorsAsync(url, current, spec, timeout, linked.Token, ct).ConfigureAwait(false);
             if (hop.Result is not null)
             {
                 return hop.Result;
@@ -92,11 +109,11 @@ public sealed class HttpFetcher : IDisposable
 
     /// <summary>Sends one request; turns transport failures and the timeout into <see cref="FetchException"/>.</summary>
     private async Task<Hop> SendTranslatingErrorsAsync(
-        Uri requested, Uri current, CancellationTokenSource timeout, CancellationToken linked, CancellationToken ct)
+        Uri requested, Uri current, RequestSpec spec, CancellationTokenSource timeout, CancellationToken linked, CancellationToken ct)
     {
         try
         {
-            return await SendAsync(requested, current, linked).ConfigureAwait(false);
+            return await SendAsync(requested, current, spec, linked).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -118,20 +135,26 @@ public sealed class HttpFetcher : IDisposable
         }
     }
 
-    private async Task<Hop> SendAsync(Uri requested, Uri current, CancellationToken ct)
+    private async Task<Hop> SendAsync(Uri requested, Uri current, RequestSpec spec, CancellationToken ct)
     {
-        using var request = CreateRequest(current);
+        using var request = CreateRequest(current, spec.Conditions);
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotModified && spec.Conditions is not null)
+        {
+            return new Hop(NotModified(requested, current, response, spec.Conditions), RedirectTo: null);
+        }
+
         if (!IsRedirect(response.StatusCode))
         {
-            return new Hop(await ReadResultAsync(requested, current, response, ct).ConfigureAwait(false), RedirectTo: null);
+            return new Hop(await ReadResultAsync(requested, current, response, spec.TruncateAt, ct).ConfigureAwait(false), RedirectTo: null);
         }
 
         var location = response.Headers.Location ?? throw FetchFailures.RedirectWithoutLocation(response, current);
         return new Hop(Result: null, location.IsAbsoluteUri ? location : new Uri(current, location));
     }
 
-    private async Task<FetchResult> ReadResultAsync(Uri requested, Uri current, HttpResponseMessage response, CancellationToken ct)
+    private async Task<FetchResult> ReadResultAsync(
+        Uri requested, Uri current, HttpResponseMessage response, long? truncateAt, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -145,8 +168,10 @@ public sealed class HttpFetcher : IDisposable
             throw FetchFailures.UnsupportedContentType(mediaType, current);
         }
 
-        var content = await CappedBodyReader.ReadAsync(response.Content, _options.MaxBytes, ct).ConfigureAwait(false)
-            ?? throw FetchFailures.TooLarge(_options.MaxBytes, current);
+        var content = truncateAt is { } prefix
+            ? await CappedBodyReader.ReadPrefixAsync(response.Content, prefix, ct).ConfigureAwait(false)
+            : await CappedBodyReader.ReadAsync(response.Content, _options.MaxBytes, ct).ConfigureAwait(false)
+                ?? throw FetchFailures.TooLarge(_options.MaxBytes, current);
         return new FetchResult
         {
             RequestedUrl = requested,
@@ -162,11 +187,37 @@ public sealed class HttpFetcher : IDisposable
         };
     }
 
-    private HttpRequestMessage CreateRequest(Uri url)
+    /// <summary>A 304 to a conditional request: no body, the validators it carried or else the ones sent.</summary>
+    private FetchResult NotModified(Uri requested, Uri current, HttpResponseMessage response, FetchConditions sent) => new()
+    {
+        RequestedUrl = requested,
+        FinalUrl = current,
+        StatusCode = (int)HttpStatusCode.NotModified,
+        NotModified = true,
+        MediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant() ?? MediaTypes.OctetStream,
+        Content = [],
+        ETag = RawHeader(response, "ETag") ?? sent.ETag,
+        LastModified = response.Content.Headers.LastModified ?? sent.LastModified,
+        Headers = ResponseHeaders.Select(response),
+        FetchedAt = _timeProvider.GetUtcNow(),
+    };
+
+    private HttpRequestMessage CreateRequest(Uri url, FetchConditions? conditions)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", AcceptHeader);
+        if (!string.IsNullOrEmpty(conditions?.ETag))
+        {
+            // Raw, so an unquoted ETag some servers send goes back exactly as it came.
+            request.Headers.TryAddWithoutValidation("If-None-Match", conditions.ETag);
+        }
+
+        if (conditions?.LastModified is { } since)
+        {
+            request.Headers.IfModifiedSince = since;
+        }
+
         return request;
     }
 
@@ -205,6 +256,9 @@ public sealed class HttpFetcher : IDisposable
         PooledConnectionLifetime = PooledConnectionLifetime,
         UseCookies = false,
     };
+
+    /// <summary>What to send and how to read the body, the same for every hop.</summary>
+    private readonly record struct RequestSpec(FetchConditions? Conditions, long? TruncateAt);
 
     /// <summary>One request's outcome: the final result, or where it redirects.</summary>
     private readonly record struct Hop(FetchResult? Result, Uri? RedirectTo);
