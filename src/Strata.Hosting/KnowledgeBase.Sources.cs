@@ -1,6 +1,5 @@
 using Strata.Core.Sources;
 using Strata.Core.Storage;
-using Strata.Hosting.Collection;
 using Strata.Sources.Feeds;
 using Strata.Sources.Http;
 

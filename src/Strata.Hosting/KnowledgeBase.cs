@@ -3,6 +3,7 @@ using Strata.Core.Items;
 using Strata.Core.Pipeline;
 using Strata.Core.Search;
 using Strata.Core.Storage;
+using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
@@ -20,37 +21,61 @@ namespace Strata.Hosting;
 public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
+    private readonly ISourceStore _sources;
     private readonly FileBlobStore _blobs;
     private readonly HttpFetcher _fetcher;
+    private readonly PoliteFetcher _politeFetcher;
+    private readonly SourceRunner _sourceRunner;
     private readonly Collector _collector;
     private readonly IReadOnlyList<IPipelineStep> _steps;
     private readonly DataDirectory _data;
     private readonly TimeProvider _time;
 
-    private KnowledgeBase(StrataOptions options, DataDirectory data, IItemStore store, TimeProvider time)
+    private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
     {
         Options = options;
         _data = data;
         _store = store;
+        _sources = store;
         _time = time;
         _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
-        _fetcher = new HttpFetcher(options.Fetch);
+        _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
+        _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
-        _steps = [new FetchStep(_fetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new IndexStep()];
+        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new IndexStep()];
+        Log = new RunLog(data.LogsPath, time, console);
+        var sink = new ItemSink(store, store, _blobs, time);
+        ISourceCollector[] collectors =
+        [
+            new FeedCollector(sink, _politeFetcher, options.Collection),
+            new ArxivCollector(sink, _politeFetcher, options.Collection),
+            new FolderCollector(sink, store, options.Ingest, time),
+            new PageCollector(sink, _politeFetcher),
+        ];
+        _sourceRunner = new SourceRunner(store, collectors, new RetryPolicy(options.Politeness.Retry, time), Log, time);
     }
+
+    /// <summary>Source runs and daemon events, one line each, to <c>logs/strata.log</c> (and the console when asked).</summary>
+    public RunLog Log { get; }
 
     public StrataOptions Options { get; }
 
     public string DataDirectory => _data.Root;
 
     /// <summary>Opens (creating and migrating when needed) the knowledge base in <paramref name="data"/>.</summary>
-    public static async Task<KnowledgeBase> OpenAsync(DataDirectory data, StrataOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <param name="data">The data directory.</param>
+    /// <param name="options">Settings; loaded from the data directory's config and the environment when null.</param>
+    /// <param name="time">The clock (tests pass a fake).</param>
+    /// <param name="console">Where source-run lines go besides the log file (the daemon passes the console).</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static async Task<KnowledgeBase> OpenAsync(
+        DataDirectory data, StrataOptions? options = null, TimeProvider? time = null, Action<string>? console = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(data.Root);
         options ??= StrataConfiguration.Load(data);
         var store = new SqliteItemStore(data.DatabasePath, time);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return new KnowledgeBase(options, data, store, time ?? TimeProvider.System);
+        return new KnowledgeBase(options, data, store, time ?? TimeProvider.System, console);
     }
 
     /// <summary>Adds files, folders and URLs, then runs the pipeline over everything queued.</summary>

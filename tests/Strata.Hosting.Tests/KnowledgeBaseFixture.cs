@@ -28,6 +28,8 @@ public sealed class KnowledgeBaseFixture : IAsyncDisposable
         var data = new DataDirectory(directory.Combine("data"));
         var options = new StrataOptions { DataDirectory = data.Root };
         options.Fetch.Timeout = TimeSpan.FromSeconds(5);
+        options.Politeness.MinDelayPerHost = TimeSpan.Zero;
+        options.Politeness.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         configure?.Invoke(options);
         var kb = await KnowledgeBase.OpenAsync(data, options);
         return new KnowledgeBaseFixture(directory, data, kb);

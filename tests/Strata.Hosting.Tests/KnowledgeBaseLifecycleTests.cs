@@ -50,7 +50,8 @@ public sealed class KnowledgeBaseLifecycleTests
         var calls = 0;
         await using var server = await FixtureServer.StartAsync(routes => routes.Map("/flaky", async context =>
         {
-            if (Interlocked.Increment(ref calls) == 1)
+            // Fails more often than the fetcher retries by itself, then recovers.
+            if (Interlocked.Increment(ref calls) <= 3)
             {
                 context.Response.StatusCode = 503;
                 return;
@@ -66,6 +67,7 @@ public sealed class KnowledgeBaseLifecycleTests
         Assert.Equal(2, report.Count(IngestOutcome.Failed));
         Assert.Contains("HTTP 404", report.Entries[0].Message, StringComparison.Ordinal);
         Assert.Contains("HTTP 503", report.Entries[1].Message, StringComparison.Ordinal);
+        Assert.Equal(3, calls);
         Assert.Contains("strata retry", report.Entries[1].Message, StringComparison.Ordinal);
         Assert.Equal(2, (await fixture.Kb.ListAsync(new ItemFilter { FailedOnly = true }, None)).Count);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Strata.Core.Sources;
 using Strata.Core.Storage;
+using Strata.Sources.Http;
 
 namespace Strata.Hosting.Collection;
 
@@ -9,7 +10,7 @@ namespace Strata.Hosting.Collection;
 /// health and schedules its next run — on its schedule after a success, later and later after failures, so a
 /// broken source is not hammered. Thread-safe.
 /// </summary>
-public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollector> collectors, RunLog log, TimeProvider time)
+public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollector> collectors, RetryPolicy retry, RunLog log, TimeProvider time)
 {
     private const int ParallelSources = 8;
 
@@ -52,9 +53,9 @@ public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollec
         var fresh = await store.GetSourceAsync(source.Id, cancellationToken).ConfigureAwait(false) ?? source;
         var failures = error is null ? 0 : fresh.ConsecutiveFailures + 1;
         var next = fresh.Schedule.Next(started);
-        if (error is not null && started + SourceBackoff.For(failures) > next)
+        if (error is not null && started + retry.BackoffFor(failures) > next)
         {
-            next = started + SourceBackoff.For(failures);
+            next = started + retry.BackoffFor(failures);
         }
 
         var updated = fresh with

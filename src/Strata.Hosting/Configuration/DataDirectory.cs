@@ -16,6 +16,8 @@ public sealed class DataDirectory(string root)
 
     public string QueueLockPath => Path.Combine(Root, "queue.lock");
 
+    public string LogsPath => Path.Combine(Root, "logs");
+
     /// <summary>The <c>--data</c> value, else <c>STRATA_DATA</c>, else <c>$XDG_DATA_HOME/strata</c> or <c>~/.local/share/strata</c>.</summary>
     public static DataDirectory Resolve(string? explicitPath)
     {

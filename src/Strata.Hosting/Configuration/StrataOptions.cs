@@ -14,6 +14,11 @@ public sealed class StrataOptions
 
     public HttpFetchOptions Fetch { get; set; } = new();
 
+    /// <summary>Per-host limits, retries and robots.txt (bound from the same <c>Fetch</c> section).</summary>
+    public PolitenessOptions Politeness { get; set; } = new();
+
+    public Collection.CollectionOptions Collection { get; set; } = new();
+
     public PipelineOptions Pipeline { get; set; } = new();
 
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>

@@ -9,7 +9,7 @@ namespace Strata.Sources.Steps;
 /// Queued → Collected: fetches the item's URL and archives the original bytes before anything parses them.
 /// Bytes that another item already holds make this item a duplicate of it.
 /// </summary>
-public sealed class FetchStep(HttpFetcher fetcher, IBlobStore blobs, IItemStore store) : IPipelineStep
+public sealed class FetchStep(PoliteFetcher fetcher, IBlobStore blobs, IItemStore store) : IPipelineStep
 {
     public string Name => "fetch";
 
@@ -26,7 +26,9 @@ public sealed class FetchStep(HttpFetcher fetcher, IBlobStore blobs, IItemStore 
         FetchResult fetched;
         try
         {
-            fetched = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+            // Links found by sources are crawled (robots.txt honoured); URLs the user gave are fetched as asked.
+            var purpose = item.Metadata.ContainsKey(AutomaticKey) ? FetchPurpose.Automatic : FetchPurpose.UserRequested;
+            fetched = await fetcher.FetchAsync(url, null, purpose, cancellationToken).ConfigureAwait(false);
         }
         catch (FetchException exception)
         {
@@ -62,4 +64,7 @@ public sealed class FetchStep(HttpFetcher fetcher, IBlobStore blobs, IItemStore 
 
     /// <summary>Metadata key set by <c>--force</c>: keep the item even when its bytes are already in the base.</summary>
     public const string ForcedKey = "strata.forced";
+
+    /// <summary>Metadata key marking a link a source found (not one the user gave): its fetch honours robots.txt.</summary>
+    public const string AutomaticKey = "fetch.automatic";
 }
