@@ -42,7 +42,7 @@ public sealed partial class KnowledgeBase
             Type = type,
             Target = resolved,
             Name = request.Name,
-            Schedule = request.Schedule ?? SourceSchedule.Default,
+            Schedule = request.Schedule ?? (type == SourceType.Folder ? SourceSchedule.Interval(Options.Collection.FolderRescan) : SourceSchedule.Default),
             Tags = request.Tags.Select(Core.Items.ItemTag.Normalize).Where(tag => tag.Length > 0).Distinct().ToArray(),
             Category = request.Category,
             Settings = request.Settings,
@@ -80,6 +80,16 @@ public sealed partial class KnowledgeBase
         var updated = source with { Paused = paused, NextRunAt = paused ? source.NextRunAt : _time.GetUtcNow() };
         await _sources.SaveSourceAsync(updated, cancellationToken).ConfigureAwait(false);
         return updated;
+    }
+
+    /// <summary>Makes an unpaused source due now (a watched folder changed).</summary>
+    public async Task MarkSourceDueAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        var source = await _sources.GetSourceAsync(sourceId, cancellationToken).ConfigureAwait(false);
+        if (source is { Paused: false })
+        {
+            await _sources.SaveSourceAsync(source with { NextRunAt = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Removes a source; the items it brought stay. Null when none matches.</summary>

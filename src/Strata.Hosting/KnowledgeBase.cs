@@ -160,6 +160,9 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         return new IngestReport(merged, report.QueueAvailable);
     }
 
+    /// <summary>Folds the write-ahead log into the database file (on shutdown).</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) => _store.CheckpointAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();

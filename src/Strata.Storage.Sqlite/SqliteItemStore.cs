@@ -54,6 +54,14 @@ public sealed partial class SqliteItemStore : IItemStore
         }
     }
 
+    /// <summary>Folds the write-ahead log into the main file and truncates it.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("PRAGMA wal_checkpoint(TRUNCATE)");
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

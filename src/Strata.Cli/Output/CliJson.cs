@@ -33,6 +33,16 @@ internal sealed record TagJson(string Name, string Origin, double Confidence);
 
 internal sealed record QueueJson(int Queued, int Processed, IngestEntryJson[] Failures);
 
+internal sealed record SourceJson(
+    string Id, string Type, string Target, string? Name, string Schedule, string[] Tags, string? Category, bool Paused,
+    DateTimeOffset? LastRunAt, DateTimeOffset? LastSuccessAt, string? LastError, int ConsecutiveFailures, int ItemsCollected, DateTimeOffset? NextRunAt);
+
+internal sealed record SourceRunJson(string Id, string Name, int New, int Updated, int Unchanged, int Failed, double Seconds, string? Error);
+
+internal sealed record CollectJson(SourceRunJson[] Runs, int Processed, IngestEntryJson[] Failures);
+
+internal sealed record ImportJson(string Format, int Imported, int AlreadyPresent, string[] Warnings, int Processed, int Failed);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SearchResultJson[]))]
 [JsonSerializable(typeof(ItemJson))]
@@ -43,6 +53,10 @@ internal sealed record QueueJson(int Queued, int Processed, IngestEntryJson[] Fa
 [JsonSerializable(typeof(CheckJson))]
 [JsonSerializable(typeof(TagJson[]))]
 [JsonSerializable(typeof(QueueJson))]
+[JsonSerializable(typeof(SourceJson))]
+[JsonSerializable(typeof(SourceJson[]))]
+[JsonSerializable(typeof(CollectJson))]
+[JsonSerializable(typeof(ImportJson))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Like <see cref="Default"/>, but writes non-ASCII text (Chinese, accents) as itself instead of \u escapes.</summary>

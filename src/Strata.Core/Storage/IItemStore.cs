@@ -62,4 +62,7 @@ public interface IItemStore : IAsyncDisposable
     Task<int> RequeueForReprocessAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken);
 
     Task<int> CountPendingJobsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Flushes the engine's write-ahead log into its main files (on shutdown); a no-op where there is none.</summary>
+    Task CheckpointAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,69 @@
+using Strata.Hosting.Queue;
+
+namespace Strata.Hosting.Daemon;
+
+/// <summary>
+/// The long-running worker: runs due sources on their schedules, reacts to changes in watched folders, and works
+/// the job queue. Stopping (SIGTERM, Ctrl+C) cancels the work in flight — an uncommitted batch is simply redone
+/// on the next start, since every step is idempotent — and checkpoints the database.
+/// </summary>
+public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
+{
+    /// <summary>Longest sleep between ticks, so items queued by other commands are picked up promptly.</summary>
+    public static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs until <paramref name="stop"/> is cancelled. Throws when another daemon holds this data directory.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        using var daemonLock = WorkerLock.TryAcquire(Path.Combine(kb.DataDirectory, "daemon.lock"))
+            ?? throw new InvalidOperationException($"another Strata daemon is already running on {kb.DataDirectory}");
+        using var wake = new SemaphoreSlim(0);
+        using var watchers = new FolderWatchers(() => wake.Release());
+        kb.Log.Write($"daemon started: pid {Environment.ProcessId}, data {kb.DataDirectory}");
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var sources = await kb.ListSourcesAsync(stop).ConfigureAwait(false);
+                watchers.Sync(sources);
+                foreach (var id in watchers.TakeChanged())
+                {
+                    await kb.MarkSourceDueAsync(id, stop).ConfigureAwait(false);
+                }
+
+                var (_, pipeline) = await kb.CollectDueAsync(null, stop).ConfigureAwait(false);
+                if (pipeline.Processed > 0)
+                {
+                    kb.Log.Write($"processed {pipeline.Processed} item(s), {pipeline.Failures.Count} failed");
+                    foreach (var failure in pipeline.Failures)
+                    {
+                        kb.Log.Write($"  failed: {failure.Origin}: {failure.Step}: {failure.Message}");
+                    }
+                }
+
+                var idle = await NextWakeAsync(stop).ConfigureAwait(false);
+                await wake.WaitAsync(idle, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Asked to stop: fall through to the checkpoint.
+        }
+
+        kb.Log.Write("daemon stopping: work in flight will resume on the next start");
+        await kb.CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+        kb.Log.Write("daemon stopped");
+    }
+
+    private async Task<TimeSpan> NextWakeAsync(CancellationToken stop)
+    {
+        var now = time.GetUtcNow();
+        var next = (await kb.ListSourcesAsync(stop).ConfigureAwait(false))
+            .Where(source => !source.Paused)
+            .Select(source => source.NextRunAt ?? now)
+            .DefaultIfEmpty(now + MaxIdle)
+            .Min();
+        var wait = next - now;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxIdle ? MaxIdle : wait;
+    }
+}
