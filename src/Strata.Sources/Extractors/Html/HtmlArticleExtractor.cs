@@ -31,6 +31,15 @@ public sealed class HtmlArticleExtractor : IExtractor
 
     private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
 
+    /// <summary>Script, style and comment text is never content; skipping it makes parsing markedly cheaper.</summary>
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipScriptText = true,
+        SkipRawText = true,
+    };
+
     public bool CanExtract(string mediaType) =>
         mediaType.Equals(MediaTypes.Html, StringComparison.OrdinalIgnoreCase)
         || mediaType.Equals(MediaTypes.Xhtml, StringComparison.OrdinalIgnoreCase);
@@ -57,7 +66,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         var body = document.Body ?? throw new ExtractionException(NoTextMessage);
         var effectiveBase = EffectiveBase(document, baseUri);
         var urls = new UrlResolver(effectiveBase);
-        var metadata = MetadataReader.Read(document, urls);
+        var metadata = MetadataReader.Read(document, html, urls);
 
         var pageText = metadata.StructuredBody is null ? null : body.TextContent;
         var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
@@ -103,7 +112,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         return best;
     }
 
-    private static IDocument Parse(string html) => new HtmlParser(new HtmlParserOptions(), Context).ParseDocument(html);
+    private static IDocument Parse(string html) => new HtmlParser(ParserOptions, Context).ParseDocument(html);
 
     /// <summary>
     /// Decodes with <see cref="TextDecoder"/>, except that bytes which are valid UTF-8 and hold multi-byte

@@ -14,11 +14,11 @@ internal static class MetadataReader
     private static readonly string[] NamePrefixes = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
     private static readonly string[] NameFields = ["author", "creator", "pub-date", "description", "title", "site_name"];
 
-    public static PageMetadata Read(IDocument document, UrlResolver urls)
+    public static PageMetadata Read(IDocument document, string html, UrlResolver urls)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = MetaValues(document, names);
-        var jsonLd = JsonLdArticle.Find(document);
+        var jsonLd = JsonLdArticle.Find(html);
         var title = JsonLdTitle(jsonLd, document) ?? First(values, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title");
         title ??= TitleHeuristics.FromDocument(document);
         var articleAuthor = values.GetValueOrDefault("article:author");
