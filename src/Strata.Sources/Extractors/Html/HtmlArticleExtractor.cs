@@ -64,6 +64,11 @@ public sealed class HtmlArticleExtractor : IExtractor
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parse(html);
         var body = document.Body ?? throw new ExtractionException(NoTextMessage);
+        if (DocumentDepth.Exceeds(document, DocumentDepth.Max))
+        {
+            throw new ExtractionException($"the HTML page is nested more than {DocumentDepth.Max} elements deep and cannot be extracted safely");
+        }
+
         var effectiveBase = EffectiveBase(document, baseUri);
         var urls = new UrlResolver(effectiveBase);
         var metadata = MetadataReader.Read(document, html, urls);

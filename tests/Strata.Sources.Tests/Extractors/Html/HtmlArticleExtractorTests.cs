@@ -220,6 +220,26 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_PathologicallyDeepNesting_ThrowsExtractionExceptionInsteadOfOverflowing()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + TestPages.Paragraphs + "</body></html>";
+
+        var error = Assert.Throws<ExtractionException>(() => _extractor.Extract(html, BaseUri));
+
+        Assert.Contains("nested more than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LinkTextWithBrackets_EscapesThemInsideTheLink()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>As reported earlier<a href=\"/notes#4\">[4]</a>, the pier reopened.</p>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("earlier[\\[4\\]](https://example.org/notes#4), the pier", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExtractAsync_BinaryGarbage_ThrowsExtractionException()
     {
         var bytes = new byte[4096];
