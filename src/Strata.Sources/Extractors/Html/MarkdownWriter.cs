@@ -259,7 +259,8 @@ internal sealed class MarkdownWriter
         WriteChildren(element);
         var inner = _inline.TakeSince(start);
         var trimmed = inner.Trim();
-        if (trimmed.Length == 0 || trimmed.Contains('\n', StringComparison.Ordinal))
+        var alreadyMarked = trimmed.Length > 2 * mark.Length && trimmed.StartsWith(mark, StringComparison.Ordinal) && trimmed.EndsWith(mark, StringComparison.Ordinal);
+        if (trimmed.Length == 0 || alreadyMarked || trimmed.Contains('\n', StringComparison.Ordinal))
         {
             _inline.AppendRaw(inner);
             return;

@@ -57,6 +57,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_NestedSameEmphasis_MarksOnce()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>Watch <strong><b>the tide</b></strong> closely.</p>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("Watch **the tide** closely.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_NestedLists_WritesIndentedMarkdownLists()
     {
         var html = TestPages.Simple(TestPages.Paragraphs + "<ul><li>Bread from the bakery<ul><li>Rye loaf</li><li>Sourdough</li></ul></li><li>Fish from the pier</li></ul><ol start=\"3\"><li>Walk</li><li>Rest</li></ol>");
