@@ -6,7 +6,7 @@ namespace Strata.Sources.Tests.Extractors.Html;
 /// <summary>Writes <c>docs/extraction.md</c> from a suite run.</summary>
 internal static class ExtractionReport
 {
-    public static string Render(IReadOnlyList<SuiteFigures> parts, IReadOnlyList<PageScore> scores, double singlePagesPerSecond, double parallelPagesPerSecond)
+    public static string Render(IReadOnlyList<SuiteFigures> parts, IReadOnlyList<PageScore> scores, SpeedFigures speed)
     {
         var text = new StringBuilder();
         text.AppendLine("# HTML article extraction");
@@ -36,18 +36,21 @@ internal static class ExtractionReport
         text.AppendLine("text of our Markdown (link targets and image references removed): lower-cased word tokens, one token per CJK");
         text.AppendLine("character; recall = expected tokens recovered, precision = our tokens that were expected; means over pages.");
         text.AppendLine("Titles match when equal after whitespace normalisation; bylines are counted on pages that expect one.");
+        text.AppendLine("The last column scores the Markdown as it is, so every link and image URL counts as unexpected words.");
         text.AppendLine();
-        text.AppendLine("| part | pages | F1 | recall | precision | title matches | byline matches |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| part | pages | F1 | recall | precision | title matches | byline matches | F1 on raw Markdown |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var part in parts)
         {
-            text.AppendLine(Invariant($"| {part.Part} | {part.Pages} | {part.F1:F3} | {part.Recall:F3} | {part.Precision:F3} | {part.TitleMatches}/{part.Pages} | {part.BylineMatches}/{part.BylinePages} |"));
+            text.AppendLine(Invariant($"| {part.Part} | {part.Pages} | {part.F1:F3} | {part.Recall:F3} | {part.Precision:F3} | {part.TitleMatches}/{part.Pages} | {part.BylineMatches}/{part.BylinePages} | {part.RawF1:F3} |"));
         }
 
         text.AppendLine();
         text.AppendLine("## Speed");
         text.AppendLine();
-        text.AppendLine(Invariant($"Decode + parse + extract + Markdown over all pages on the 2-core build machine (Release): {singlePagesPerSecond:F0} pages/s on one thread, {parallelPagesPerSecond:F0} pages/s on two."));
+        text.AppendLine(Invariant($"Decode, parse, extract and write Markdown for every page, best of three timings of three rounds each, after five warm-up rounds (the JIT needs several hundred calls to reach its optimised code), Release build, {speed.Cores} cores:"));
+        text.AppendLine(Invariant($"{speed.SingleThreaded:F0} pages/s on one thread ({speed.PerCpuSecond:F0} pages per CPU second, which discounts other load on the machine), {speed.TwoThreads:F0} pages/s on two threads."));
+        text.AppendLine("The machine is shared with other builds, so wall-clock figures vary from run to run.");
         text.AppendLine();
         text.AppendLine("## Worst pages");
         text.AppendLine();
