@@ -77,6 +77,13 @@ public sealed class HtmlArticleExtractor : IExtractor
         var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
         var attempt = ChooseAttempt(document, html, metadata.Title);
         var domText = MarkdownWriter.Write(attempt.Article, effectiveBase);
+        var title = metadata.Title ?? FirstHeading(attempt.Article);
+        var excerpt = metadata.Excerpt ?? FirstParagraph(attempt.Article);
+        if (attempt.Document != document)
+        {
+            attempt.Document.Dispose();
+        }
+
         var text = ContentChoice.Choose(domText, metadata.StructuredBody, pageText);
         if (!BinaryContent.HasLetters(text) || (ReferenceEquals(text, domText) && attempt.TextLength == 0))
         {
@@ -86,13 +93,13 @@ public sealed class HtmlArticleExtractor : IExtractor
         return new ExtractedDocument
         {
             Text = text,
-            Title = metadata.Title ?? FirstHeading(attempt.Article),
+            Title = title,
             Byline = metadata.Byline ?? attempt.Byline ?? declaredByline,
             Published = ParseDate(metadata.Published),
             SiteName = metadata.SiteName,
             Language = metadata.Language,
             CanonicalUrl = metadata.CanonicalUrl,
-            Excerpt = metadata.Excerpt ?? FirstParagraph(attempt.Article),
+            Excerpt = excerpt,
         };
     }
 
@@ -108,10 +115,13 @@ public sealed class HtmlArticleExtractor : IExtractor
         {
             var retryDocument = Parse(html);
             var attempt = ArticleAttempt.Run(retryDocument, retryDocument.Body!, Attempts[i], title);
-            if (attempt.TextLength >= MinArticleLength || attempt.TextLength > best.TextLength)
+            var (kept, dropped) = attempt.TextLength >= MinArticleLength || attempt.TextLength > best.TextLength ? (attempt, best) : (best, attempt);
+            if (dropped.Document != document)
             {
-                best = attempt;
+                dropped.Document.Dispose();
             }
+
+            best = kept;
         }
 
         return best;
