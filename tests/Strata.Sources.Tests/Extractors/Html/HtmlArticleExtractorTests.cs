@@ -144,6 +144,15 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public async Task ExtractAsync_EmptyContent_ThrowsExtractionException()
+    {
+        var error = await Assert.ThrowsAsync<ExtractionException>(() =>
+            _extractor.ExtractAsync(new ExtractionInput(Array.Empty<byte>(), MediaTypes.Html), CancellationToken.None));
+
+        Assert.Contains("no readable text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_PageWithoutText_ThrowsExtractionException()
     {
         var html = "<html><head><title>Empty</title><script>var a = 1;</script></head><body><div><img src=\"x.png\"></div><nav><a href=\"/\"> </a></nav></body></html>";
