@@ -15,19 +15,31 @@ internal static class ExtractionReport
         text.AppendLine();
         text.AppendLine("## Method");
         text.AppendLine();
-        text.AppendLine("`HtmlArticleExtractor` (src/Strata.Sources/Extractors/Html) parses the page once with AngleSharp, then:");
+        text.AppendLine("`HtmlArticleExtractor` (src/Strata.Sources/Extractors/Html) decodes the bytes (`TextDecoder`; bytes that are valid");
+        text.AppendLine("multi-byte UTF-8 are read as UTF-8 whatever a stale legacy label says), parses once with AngleSharp (script, style and");
+        text.AppendLine("comment text skipped), and then:");
         text.AppendLine();
-        text.AppendLine("1. reads metadata in Readability's order of trust: JSON-LD (schema.org article), Dublin Core, OpenGraph, Twitter and");
-        text.AppendLine("   plain meta tags, then `<title>` with its \" | Site\" part removed or a lone `h1`; `<html lang>`, `<link rel=canonical>`;");
-        text.AppendLine("2. prepares the body in one walk: drops scripts, styles, forms controls, hidden elements (`hidden`, `aria-hidden`,");
-        text.AppendLine("   inline `display:none`), dialogs, navigation roles and elements whose class/id marks them as boilerplate (comments,");
-        text.AppendLine("   footers, share bars, related lists, cookie banners, ...); lifts the byline out; turns text-only `div`s into paragraphs;");
-        text.AppendLine("3. measures every element once (text length, link text, commas, paragraph/image/list counts) and scores paragraphs into");
-        text.AppendLine("   their ancestors, damped by link density (a Readability-style pass); the best container and its related siblings win;");
-        text.AppendLine("4. cleans the winner: link-heavy, form-like, image-only or negatively named containers go, data tables stay;");
-        text.AppendLine("5. retries with looser rules when fewer than 500 characters survive, keeping the longest result;");
-        text.AppendLine("6. checks a JSON-LD `articleBody` against the DOM result and the page text, and uses it only when they agree;");
-        text.AppendLine("7. writes Markdown (headings, lists, links with absolute URLs, emphasis, code, quotes, image alt text, tables).");
+        text.AppendLine("1. reads metadata in Readability's order of trust: JSON-LD (schema.org article, found by a scan of the source), Dublin");
+        text.AppendLine("   Core, OpenGraph, Twitter and plain meta tags, then `<title>` without its \" | Site\" part (kept whole when the rest");
+        text.AppendLine("   is too short, unless a heading confirms it) or a lone `h1`; `<html lang>` as a primary subtag; `<link rel=canonical>`");
+        text.AppendLine("   or `og:url`; dates from `article:published_time`, JSON-LD, `<time datetime>`; bylines from meta tags, JSON-LD, a");
+        text.AppendLine("   byline element (its `itemprop=name` when present) or any element declaring `rel=author`/`itemprop=author`;");
+        text.AppendLine("2. prepares the body in one walk: drops hidden elements (`hidden`, `aria-hidden`, inline `display:none`), dialogs,");
+        text.AppendLine("   `nav` and navigation roles, form controls, and elements whose class/id marks them as boilerplate (comments,");
+        text.AppendLine("   footers, share bars, related lists, cookie and newsletter banners, ...); lifts the byline out; turns text-only `div`s");
+        text.AppendLine("   and `<br><br>` runs into paragraphs;");
+        text.AppendLine("3. measures every element once, bottom-up (text length, link text, commas, paragraph/image/list/heading counts),");
+        text.AppendLine("   keeps those figures current as elements are removed, and scores paragraphs into their ancestors, damped by link");
+        text.AppendLine("   density (the Readability pass); the best container, a common ancestor of close runners-up, and related siblings win;");
+        text.AppendLine("4. cleans the winner site-independently: link-heavy, form-like, image-only or negatively named containers and small");
+        text.AppendLine("   share widgets go, data tables and image lists stay;");
+        text.AppendLine("5. retries with looser rules (a fresh parse each time) when fewer than 500 characters survive, keeping the longest;");
+        text.AppendLine("6. checks a JSON-LD `articleBody` by agreement: used only when the page itself shows its words and the DOM result");
+        text.AppendLine("   missed much of it;");
+        text.AppendLine("7. writes Markdown: headings, paragraphs, nested lists, links with absolute URLs, emphasis, inline code and fenced");
+        text.AppendLine("   blocks, quotes, images with alt text, tables (Markdown tables when cells are inline-only).");
+        text.AppendLine();
+        text.AppendLine("Pages nested more than 1000 elements deep, binary content and pages without text fail with an `ExtractionException`.");
         text.AppendLine();
         text.AppendLine("## Measure");
         text.AppendLine();
@@ -61,6 +73,16 @@ internal static class ExtractionReport
             text.AppendLine(Invariant($"| {score.Name} | {score.F1:F3} | {score.Recall:F3} | {score.Precision:F3} | {(score.TitleMatch ? "match" : "differs")} |"));
         }
 
+        text.AppendLine();
+        text.AppendLine("## Deliberate differences from Readability");
+        text.AppendLine();
+        text.AppendLine("- Comment threads, `nav` elements and cookie/newsletter banners are dropped even where Readability keeps them");
+        text.AppendLine("  (firefox-nightly-blog loses recall for this).");
+        text.AppendLine("- A short title left after removing \" | Site\" is kept when a heading on the page reads the same; Readability");
+        text.AppendLine("  reverts to the full `<title>` (ebb-org, mercurial count as title misses for this).");
+        text.AppendLine("- A byline is also taken from any element declaring `rel=author` or `itemprop=author`, and from `itemprop=author`");
+        text.AppendLine("  meta tags.");
+        text.AppendLine("- Output is Markdown rather than HTML, so link and image URLs appear in the text (see the raw-Markdown column).");
         return text.ToString();
     }
 
