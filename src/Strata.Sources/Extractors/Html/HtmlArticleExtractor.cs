@@ -73,7 +73,7 @@ public sealed class HtmlArticleExtractor : IExtractor
         var urls = new UrlResolver(effectiveBase);
         var metadata = MetadataReader.Read(document, html, urls);
 
-        var pageText = metadata.StructuredBody is null ? null : body.TextContent;
+        var pageText = ContentChoice.IsCandidate(metadata.StructuredBody) ? body.TextContent : null;
         var declaredByline = metadata.Byline is null ? BylineText.Declared(document) : null;
         var attempt = ChooseAttempt(document, html, metadata.Title);
         var domText = MarkdownWriter.Write(attempt.Article, effectiveBase);
@@ -146,7 +146,7 @@ public sealed class HtmlArticleExtractor : IExtractor
 
     private static Uri? EffectiveBase(IDocument document, Uri? baseUri)
     {
-        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        var href = document.Head?.QuerySelector("base[href]")?.GetAttribute("href");
         if (string.IsNullOrWhiteSpace(href))
         {
             return baseUri;

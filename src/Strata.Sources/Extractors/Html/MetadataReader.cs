@@ -159,13 +159,13 @@ internal static class MetadataReader
 
     private static string? TimeElement(IDocument document)
     {
-        var time = document.QuerySelector("[itemprop=datePublished]") ?? document.QuerySelector("time[datetime]");
+        var time = document.QuerySelector("[itemprop=datePublished], time[datetime]");
         return time?.GetAttribute("datetime") ?? time?.GetAttribute("content");
     }
 
     private static string? Canonical(IDocument document, Dictionary<string, string> values, UrlResolver urls)
     {
-        var href = document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href") ?? values.GetValueOrDefault("og:url");
+        var href = document.Head?.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href") ?? values.GetValueOrDefault("og:url");
         return string.IsNullOrWhiteSpace(href) ? null : urls.Resolve(href.Trim());
     }
 

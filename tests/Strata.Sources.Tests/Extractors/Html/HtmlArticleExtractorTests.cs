@@ -134,6 +134,19 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_JsonLdArticleBodyShownOnThePageButMissedByTheDom_IsUsed()
+    {
+        const string rest = "Fishermen mended their nets on the stones while gulls argued over scraps near the market. The mayor opened the new bridge with a short speech and a brass band that played until noon. Children raced paper boats along the canal, cheering every time one slipped under the lock gates.";
+        var head = $$"""<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry", "articleBody": "The ferry left at dawn.\n{{rest}}\n{{rest}}"}</script>""";
+        var html = TestPages.Simple($"<p>The ferry left at dawn.</p><aside><p>{rest}</p><p>{rest}</p></aside>", head);
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("Fishermen mended their nets", text, StringComparison.Ordinal);
+        Assert.StartsWith("The ferry left at dawn.\n\nFishermen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_SoftHyphensAndZeroWidthSpaces_AreRemoved()
     {
         var html = TestPages.Simple(TestPages.Paragraphs + "<p>The ware\u00ADhouses\u200B stand by the river in the old town centre.</p>");
