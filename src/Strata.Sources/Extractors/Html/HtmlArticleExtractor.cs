@@ -146,6 +146,7 @@ public sealed class HtmlArticleExtractor : IExtractor
 
     private static Uri? EffectiveBase(IDocument document, Uri? baseUri)
     {
+        baseUri = baseUri is { IsAbsoluteUri: true } ? baseUri : null;
         var href = document.Head?.QuerySelector("base[href]")?.GetAttribute("href");
         if (string.IsNullOrWhiteSpace(href))
         {

@@ -89,6 +89,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_BaseElementAndRelativeBaseUri_ResolvesAgainstTheBaseElement()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>See the <a href=\"maps/valley.html\">valley map</a>.</p>", "<base href=\"https://cdn.example.net/site/\">");
+
+        var text = _extractor.Extract(html, new Uri("relative/page.html", UriKind.Relative)).Text;
+
+        Assert.Contains("[valley map](https://cdn.example.net/site/maps/valley.html)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_CodeAndQuotes_WritesFencesInlineCodeAndQuoteMarkers()
     {
         var html = TestPages.Simple(TestPages.Paragraphs + "<p>Call <code>Open()</code> first.</p><pre><code class=\"language-csharp\">var x = 1;\n    if (x &gt; 0) { Run(); }</code></pre><blockquote><p>The river remembers everything.</p><p>So do we.</p></blockquote>");
