@@ -14,9 +14,10 @@ public sealed class ReadabilitySuiteTests(ITestOutputHelper output)
     private const int TimingRepeats = 3;
 
     // Set just under the measured figures so that a regression fails.
-    private const double MinF1 = 0.985;
+    private const double MinF1 = 0.993;
+    private const double MinHeldOutF1 = 0.99;
     private const int MinTitleMatches = 127;
-    private const int MinBylineMatches = 72;
+    private const int MinBylineMatches = 73;
     private static readonly Uri PageUri = new("http://fakehost/test/page.html");
 
     private readonly HtmlArticleExtractor _extractor = new();
@@ -54,7 +55,7 @@ public sealed class ReadabilitySuiteTests(ITestOutputHelper output)
         }
 
         Assert.True(all.F1 >= MinF1, $"mean F1 {all.F1:F4} fell below {MinF1}");
-        Assert.True(heldOut.F1 >= MinF1, $"held-out mean F1 {heldOut.F1:F4} fell below {MinF1}");
+        Assert.True(heldOut.F1 >= MinHeldOutF1, $"held-out mean F1 {heldOut.F1:F4} fell below {MinHeldOutF1}");
         Assert.True(all.TitleMatches >= MinTitleMatches, $"title matches {all.TitleMatches} fell below {MinTitleMatches}");
         Assert.True(all.BylineMatches >= MinBylineMatches, $"byline matches {all.BylineMatches} fell below {MinBylineMatches}");
     }
