@@ -3,7 +3,11 @@ using AngleSharp.Dom;
 namespace Strata.Sources.Extractors.Html;
 
 /// <summary>One run of the content pipeline over a page body with one set of <see cref="ExtractionFlags"/>.</summary>
-internal sealed record ArticleAttempt(IElement Article, string? Byline, int TextLength)
+/// <param name="Document">The parsed page the article lives in (a fresh parse for retries).</param>
+/// <param name="Article">The chosen and cleaned content, detached from the page body.</param>
+/// <param name="Byline">The byline lifted out of the page, if any.</param>
+/// <param name="TextLength">Characters of text kept.</param>
+internal sealed record ArticleAttempt(IDocument Document, IElement Article, string? Byline, int TextLength)
 {
     public static ArticleAttempt Run(IDocument document, IElement root, ExtractionFlags flags, string? title)
     {
@@ -14,6 +18,6 @@ internal sealed record ArticleAttempt(IElement Article, string? Byline, int Text
         stats.Measure(root);
         var article = new CandidateSelector(document, stats, flags).Select(root, toScore);
         new ArticleCleaner(stats, flags).Clean(article);
-        return new ArticleAttempt(article, preparer.Byline, stats.Get(article).TextLength);
+        return new ArticleAttempt(document, article, preparer.Byline, stats.Get(article).TextLength);
     }
 }

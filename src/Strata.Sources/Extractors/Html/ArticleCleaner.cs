@@ -37,7 +37,7 @@ internal sealed class ArticleCleaner(NodeStatsTable stats, ExtractionFlags flags
         {
             foreach (var heading in Tagged(byTag, tag))
             {
-                if (IsAttached(heading) && ClassPatterns.Weight(heading) < 0)
+                if (IsAttached(heading) && flags.HasFlag(ExtractionFlags.WeightClasses) && ClassPatterns.Weight(heading) < 0)
                 {
                     stats.Remove(heading);
                 }

@@ -10,9 +10,30 @@ internal static class CodeBlocks
     {
         var text = new StringBuilder();
         AppendRaw(pre, text);
-        var code = text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n').TrimEnd();
+        var code = Normalize(text.ToString());
         var fence = code.Contains("```", StringComparison.Ordinal) ? "~~~~" : "```";
         return fence + Language(pre) + "\n" + code + "\n" + fence;
+    }
+
+    /// <summary>Unifies line ends and non-breaking spaces, trims line ends and keeps at most one blank line in a row.</summary>
+    private static string Normalize(string raw)
+    {
+        var lines = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' ').Split('\n');
+        var code = new StringBuilder(raw.Length);
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            var trimmed = line.TrimEnd();
+            blank = trimmed.Length == 0 ? blank + 1 : 0;
+            if (blank > 1 || (blank == 1 && code.Length == 0))
+            {
+                continue;
+            }
+
+            code.Append(trimmed).Append('\n');
+        }
+
+        return code.ToString().TrimEnd();
     }
 
     private static void AppendRaw(INode node, StringBuilder text)

@@ -13,20 +13,23 @@ internal static class ContentChoice
     private const double MaxDomCoverage = 0.6;
     private const int MinStructuredLength = 500;
 
+    /// <summary>Whether <paramref name="structuredBody"/> is long enough to be worth comparing (and the page text worth keeping).</summary>
+    public static bool IsCandidate(string? structuredBody) => structuredBody is { Length: >= MinStructuredLength };
+
     public static string Choose(string domText, string? structuredBody, string? pageText)
     {
-        if (structuredBody is null || pageText is null || structuredBody.Length < MinStructuredLength)
+        if (!IsCandidate(structuredBody) || pageText is null)
         {
             return domText;
         }
 
-        var structured = Words(structuredBody);
-        if (structured.Count == 0 || Coverage(structured, Words(pageText)) < MinPageAgreement)
+        var structured = Words(structuredBody!);
+        if (structured.Count == 0 || Coverage(structured, Words(domText)) >= MaxDomCoverage)
         {
             return domText;
         }
 
-        return Coverage(structured, Words(domText)) < MaxDomCoverage ? AsParagraphs(structuredBody) : domText;
+        return Coverage(structured, Words(pageText)) >= MinPageAgreement ? AsParagraphs(structuredBody!) : domText;
     }
 
     private static double Coverage(Dictionary<string, int> expected, Dictionary<string, int> actual)

@@ -11,11 +11,13 @@ internal sealed class DocumentPreparer
 {
     private const double SingleParagraphMaxLinkDensity = 0.25;
     private const double TitleSimilarityThreshold = 0.75;
+    private const int EmptyCheckBudget = 256;
 
     private readonly IDocument _document;
     private readonly ExtractionFlags _flags;
     private readonly string? _title;
     private readonly List<IElement> _toScore = [];
+    private readonly NodeStatsTable _linkStats = new();
     private bool _removeTitleHeader;
 
     public DocumentPreparer(IDocument document, ExtractionFlags flags, string? title)
@@ -218,15 +220,15 @@ internal sealed class DocumentPreparer
         return false;
     }
 
-    private static double LinkDensity(IElement element)
-    {
-        var stats = new NodeStatsTable().Measure(element);
-        return stats.LinkDensity;
-    }
+    /// <summary>
+    /// Link density from figures measured once per subtree: the walk only edits nodes before the current one
+    /// in document order, so the figures of a not-yet-visited element are still exact when it is reached.
+    /// </summary>
+    private double LinkDensity(IElement element) => _linkStats.Get(element).LinkDensity;
 
     private static bool IsWithoutContent(IElement node)
     {
-        if (TextNormalizer.HasVisibleText(node))
+        if (TextNormalizer.HasVisibleText(node, EmptyCheckBudget))
         {
             return false;
         }

@@ -20,6 +20,10 @@ internal sealed class InlineBuffer
             {
                 AppendSpace();
             }
+            else if (c is '\u200B' or '\u00AD' or '\uFEFF')
+            {
+                continue;
+            }
             else
             {
                 if (EscapeTextBrackets && c is '[' or ']')

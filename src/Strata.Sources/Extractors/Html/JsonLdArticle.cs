@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AngleSharp.Dom;
 
 namespace Strata.Sources.Extractors.Html;
 
@@ -14,11 +13,15 @@ internal sealed record JsonLdArticle(string? Name, string? Headline, string? Byl
 
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    public static JsonLdArticle? Find(IDocument document)
+    /// <summary>
+    /// The first article among the page's <c>application/ld+json</c> scripts, found in the HTML source itself
+    /// (the parser skips script text, which nothing else needs).
+    /// </summary>
+    public static JsonLdArticle? Find(string html)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        foreach (var script in JsonLdScripts.Contents(html))
         {
-            var article = Parse(script.TextContent);
+            var article = Parse(script);
             if (article is not null)
             {
                 return article;

@@ -12,7 +12,7 @@ internal sealed class MarkdownWriter
     private readonly BlockOutput _blocks = new();
     private readonly InlineBuffer _inline = new();
     private readonly UrlResolver _urls;
-    private int _listDepth;
+    private int _openItems;
     private int _inlineOnly;
 
     private MarkdownWriter(Uri? baseUri) => _urls = new UrlResolver(baseUri);
@@ -143,13 +143,12 @@ internal sealed class MarkdownWriter
         _blocks.Indent = saved;
     }
 
-    private void WriteList(IElement list, bool ordered)
+    private void WriteList(IElement list, bool ordered, bool continuesList = false)
     {
         Flush();
         var number = ordered && int.TryParse(list.GetAttribute("start"), out var start) ? start : 1;
         var saved = _blocks.Indent;
-        var first = true;
-        _listDepth++;
+        var first = !continuesList;
         for (var item = list.FirstChild; item is not null; item = item.NextSibling)
         {
             if (item is not IElement element)
@@ -160,7 +159,8 @@ internal sealed class MarkdownWriter
 
             if (element.LocalName is "ul" or "ol")
             {
-                WriteList(element, element.LocalName == "ol");
+                WriteList(element, element.LocalName == "ol", continuesList: !first);
+                first = false;
                 continue;
             }
 
@@ -168,16 +168,17 @@ internal sealed class MarkdownWriter
             Flush();
             _blocks.Indent = saved + new string(' ', marker.Length);
             _blocks.Marker = saved + marker;
-            _blocks.Tight = !first || _listDepth > 1;
+            _blocks.Tight = !first || _openItems > 0;
+            _openItems++;
             WriteChildren(element);
             Flush();
+            _openItems--;
             _blocks.Indent = saved;
             _blocks.Marker = null;
             number++;
             first = false;
         }
 
-        _listDepth--;
         _blocks.Tight = false;
     }
 
@@ -259,7 +260,8 @@ internal sealed class MarkdownWriter
         WriteChildren(element);
         var inner = _inline.TakeSince(start);
         var trimmed = inner.Trim();
-        if (trimmed.Length == 0 || trimmed.Contains('\n', StringComparison.Ordinal))
+        var alreadyMarked = trimmed.Length > 2 * mark.Length && trimmed.StartsWith(mark, StringComparison.Ordinal) && trimmed.EndsWith(mark, StringComparison.Ordinal);
+        if (trimmed.Length == 0 || alreadyMarked || trimmed.Contains('\n', StringComparison.Ordinal))
         {
             _inline.AppendRaw(inner);
             return;

@@ -14,11 +14,11 @@ internal static class MetadataReader
     private static readonly string[] NamePrefixes = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
     private static readonly string[] NameFields = ["author", "creator", "pub-date", "description", "title", "site_name"];
 
-    public static PageMetadata Read(IDocument document, UrlResolver urls)
+    public static PageMetadata Read(IDocument document, string html, UrlResolver urls)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = MetaValues(document, names);
-        var jsonLd = JsonLdArticle.Find(document);
+        var jsonLd = JsonLdArticle.Find(html);
         var title = JsonLdTitle(jsonLd, document) ?? First(values, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title");
         title ??= TitleHeuristics.FromDocument(document);
         var articleAuthor = values.GetValueOrDefault("article:author");
@@ -159,13 +159,13 @@ internal static class MetadataReader
 
     private static string? TimeElement(IDocument document)
     {
-        var time = document.QuerySelector("[itemprop=datePublished]") ?? document.QuerySelector("time[datetime]");
+        var time = document.QuerySelector("[itemprop=datePublished], time[datetime]");
         return time?.GetAttribute("datetime") ?? time?.GetAttribute("content");
     }
 
     private static string? Canonical(IDocument document, Dictionary<string, string> values, UrlResolver urls)
     {
-        var href = document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href") ?? values.GetValueOrDefault("og:url");
+        var href = document.Head?.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href") ?? values.GetValueOrDefault("og:url");
         return string.IsNullOrWhiteSpace(href) ? null : urls.Resolve(href.Trim());
     }
 

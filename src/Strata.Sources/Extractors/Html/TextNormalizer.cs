@@ -36,22 +36,37 @@ internal static class TextNormalizer
         return builder.ToString();
     }
 
-    /// <summary>Whether any text node under <paramref name="node"/> has a non-whitespace character.</summary>
-    public static bool HasVisibleText(INode node)
+    /// <summary>
+    /// Whether any text node under <paramref name="element"/> has a non-whitespace character. Gives up and
+    /// answers true after <paramref name="budget"/> nodes, so callers asking about every element stay linear.
+    /// </summary>
+    public static bool HasVisibleText(IElement element, int budget)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        INode? node = element.FirstChild;
+        while (node is not null)
         {
-            if (child is IText text)
-            {
-                if (!string.IsNullOrWhiteSpace(text.Data))
-                {
-                    return true;
-                }
-            }
-            else if (child is IElement && HasVisibleText(child))
+            if (--budget < 0)
             {
                 return true;
             }
+
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+            {
+                return true;
+            }
+
+            if (node is IElement && node.FirstChild is { } first)
+            {
+                node = first;
+                continue;
+            }
+
+            while (node is not null && node != element && node.NextSibling is null)
+            {
+                node = node.Parent;
+            }
+
+            node = node is null || node == element ? null : node.NextSibling;
         }
 
         return false;

@@ -1,4 +1,3 @@
-using System.Text;
 using Strata.Core.Extraction;
 using Strata.Sources.Extractors.Html;
 using Xunit;
@@ -57,6 +56,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_NestedSameEmphasis_MarksOnce()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>Watch <strong><b>the tide</b></strong> closely.</p>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("Watch **the tide** closely.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_NestedLists_WritesIndentedMarkdownLists()
     {
         var html = TestPages.Simple(TestPages.Paragraphs + "<ul><li>Bread from the bakery<ul><li>Rye loaf</li><li>Sourdough</li></ul></li><li>Fish from the pier</li></ul><ol start=\"3\"><li>Walk</li><li>Rest</li></ol>");
@@ -77,6 +86,16 @@ public sealed class HtmlArticleExtractorTests
         Assert.Contains("[valley map](https://example.org/news/maps/valley.html)", text, StringComparison.Ordinal);
         Assert.Contains("and top.", text, StringComparison.Ordinal);
         Assert.Contains("![The ferry pier at dawn](https://example.org/img/pier.jpg)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_BaseElementAndRelativeBaseUri_ResolvesAgainstTheBaseElement()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>See the <a href=\"maps/valley.html\">valley map</a>.</p>", "<base href=\"https://cdn.example.net/site/\">");
+
+        var text = _extractor.Extract(html, new Uri("relative/page.html", UriKind.Relative)).Text;
+
+        Assert.Contains("[valley map](https://cdn.example.net/site/maps/valley.html)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,100 +132,47 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
-    public void Extract_MetaTags_ReadsTitleBylineDateSiteLanguageCanonicalAndExcerpt()
+    public void Extract_JsonLdArticleBodyNotOnThePage_IsIgnored()
     {
-        const string head = """
-            <meta name="author" content="Ada Byron">
-            <meta name="description" content="How a river town starts its day.">
-            <meta property="article:published_time" content="2026-03-14T08:30:00+01:00">
-            <meta property="og:site_name" content="The Valley Post">
-            <link rel="canonical" href="/news/river-town">
-            """;
+        var body = string.Concat(Enumerable.Repeat("Sponsored words that never appear on the visible page at all. ", 20));
+        var head = $$"""<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry", "articleBody": "{{body}}"}</script>""";
 
-        var document = _extractor.Extract(TestPages.WithBoilerplate(TestPages.Paragraphs, head), BaseUri);
+        var text = _extractor.Extract(TestPages.Simple(TestPages.Paragraphs, head), BaseUri).Text;
 
-        Assert.Equal("River Town Mornings", document.Title);
-        Assert.Equal("Ada Byron", document.Byline);
-        Assert.Equal(new DateTimeOffset(2026, 3, 14, 8, 30, 0, TimeSpan.FromHours(1)), document.Published);
-        Assert.Equal("The Valley Post", document.SiteName);
-        Assert.Equal("en", document.Language);
-        Assert.Equal("https://example.org/news/river-town", document.CanonicalUrl);
-        Assert.Equal("How a river town starts its day.", document.Excerpt);
+        Assert.DoesNotContain("Sponsored words", text, StringComparison.Ordinal);
+        Assert.Contains("The river town woke slowly", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Extract_OpenGraph_UsesOgTitleDescriptionAndUrl()
+    public void Extract_JsonLdArticleBodyShownOnThePageButMissedByTheDom_IsUsed()
     {
-        const string head = """
-            <title>Home page</title>
-            <meta property="og:title" content="Fog over the ferry pier">
-            <meta property="og:description" content="A morning by the water.">
-            <meta property="og:url" content="https://example.org/p/42">
-            """;
+        const string rest = "Fishermen mended their nets on the stones while gulls argued over scraps near the market. The mayor opened the new bridge with a short speech and a brass band that played until noon. Children raced paper boats along the canal, cheering every time one slipped under the lock gates.";
+        var head = $$"""<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry", "articleBody": "The ferry left at dawn.\n{{rest}}\n{{rest}}"}</script>""";
+        var html = TestPages.Simple($"<p>The ferry left at dawn.</p><aside><p>{rest}</p><p>{rest}</p></aside>", head);
 
-        var document = _extractor.Extract(TestPages.Simple(TestPages.Paragraphs, head), BaseUri);
+        var text = _extractor.Extract(html, BaseUri).Text;
 
-        Assert.Equal("Fog over the ferry pier", document.Title);
-        Assert.Equal("A morning by the water.", document.Excerpt);
-        Assert.Equal("https://example.org/p/42", document.CanonicalUrl);
-        Assert.Null(document.Language);
+        Assert.Contains("Fishermen mended their nets", text, StringComparison.Ordinal);
+        Assert.StartsWith("The ferry left at dawn.\n\nFishermen", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Extract_JsonLd_ReadsHeadlineAuthorsPublisherAndDate()
+    public void Extract_SoftHyphensAndZeroWidthSpaces_AreRemoved()
     {
-        const string head = """
-            <title>Ignored title</title>
-            <script type="application/ld+json">
-            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bakeries of the valley",
-             "author": [{"@type": "Person", "name": "Ada Byron"}, {"@type": "Person", "name": "Charles Babbage"}],
-             "publisher": {"@type": "Organization", "name": "Valley Media"}, "datePublished": "2026-01-02T03:04:05Z"}
-            </script>
-            """;
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>The ware\u00ADhouses\u200B stand by the river in the old town centre.</p>");
 
-        var document = _extractor.Extract(TestPages.Simple(TestPages.Paragraphs, head), BaseUri);
+        var text = _extractor.Extract(html, BaseUri).Text;
 
-        Assert.Equal("Bakeries of the valley", document.Title);
-        Assert.Equal("Ada Byron, Charles Babbage", document.Byline);
-        Assert.Equal("Valley Media", document.SiteName);
-        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), document.Published);
+        Assert.Contains("The warehouses stand by the river", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Extract_BylineElementAndTimeElement_FillMissingMetadata()
+    public async Task ExtractAsync_EmptyContent_ThrowsExtractionException()
     {
-        var html = TestPages.Simple("<p class=\"byline\">By <span itemprop=\"name\">Grace Hopper</span></p><time datetime=\"2025-12-24\">Christmas Eve</time>" + TestPages.Paragraphs);
+        var error = await Assert.ThrowsAsync<ExtractionException>(() =>
+            _extractor.ExtractAsync(new ExtractionInput(Array.Empty<byte>(), MediaTypes.Html), CancellationToken.None));
 
-        var document = _extractor.Extract(html, BaseUri);
-
-        Assert.Equal("Grace Hopper", document.Byline);
-        Assert.Equal(new DateTimeOffset(2025, 12, 24, 0, 0, 0, TimeSpan.Zero), document.Published);
-        Assert.DoesNotContain("Grace Hopper", document.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ExtractAsync_GbkPageDeclaredInMeta_DecodesChinese()
-    {
-        const string chinese = "长江沿岸的小镇清晨醒来，面包店一家接一家地开门，渡船在码头等待着从不急于赶路的乘客。历史学家说，这个定居点始于十八世纪的一个贸易站。";
-        var html = TestPages.Simple($"<h1>小镇的早晨</h1><p>{chinese}</p><p>{chinese}</p>", "<meta charset=\"gbk\"><title>小镇的早晨</title>", "lang=\"zh-CN\"");
-
-        var document = await _extractor.ExtractAsync(Input(html, "gb18030"), CancellationToken.None);
-
-        Assert.Contains(chinese, document.Text, StringComparison.Ordinal);
-        Assert.Equal("小镇的早晨", document.Title);
-        Assert.Equal("zh", document.Language);
-    }
-
-    [Fact]
-    public async Task ExtractAsync_ShiftJisPage_DecodesJapanese()
-    {
-        const string japanese = "川沿いの町はその朝ゆっくりと目を覚まし、パン屋が一軒ずつ店を開け、渡し船は急ぐことのない乗客を桟橋で待っていた。";
-        var html = TestPages.Simple($"<p>{japanese}</p><p>{japanese}</p>", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><title>川の町の朝</title>", "lang=\"ja\"");
-
-        var document = await _extractor.ExtractAsync(Input(html, "shift_jis"), CancellationToken.None);
-
-        Assert.Contains(japanese, document.Text, StringComparison.Ordinal);
-        Assert.Equal("ja", document.Language);
+        Assert.Contains("no readable text", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,6 +186,26 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_PathologicallyDeepNesting_ThrowsExtractionExceptionInsteadOfOverflowing()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + TestPages.Paragraphs + "</body></html>";
+
+        var error = Assert.Throws<ExtractionException>(() => _extractor.Extract(html, BaseUri));
+
+        Assert.Contains("nested more than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LinkTextWithBrackets_EscapesThemInsideTheLink()
+    {
+        var html = TestPages.Simple(TestPages.Paragraphs + "<p>As reported earlier<a href=\"/notes#4\">[4]</a>, the pier reopened.</p>");
+
+        var text = _extractor.Extract(html, BaseUri).Text;
+
+        Assert.Contains("earlier[\\[4\\]](https://example.org/notes#4), the pier", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExtractAsync_BinaryGarbage_ThrowsExtractionException()
     {
         var bytes = new byte[4096];
@@ -229,12 +215,5 @@ public sealed class HtmlArticleExtractorTests
             _extractor.ExtractAsync(new ExtractionInput(bytes, MediaTypes.Html), CancellationToken.None));
 
         Assert.Contains("not HTML text", error.Message, StringComparison.Ordinal);
-    }
-
-    private static ExtractionInput Input(string html, string encodingName)
-    {
-        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var bytes = System.Text.Encoding.GetEncoding(encodingName).GetBytes(html);
-        return new ExtractionInput(bytes, MediaTypes.Html) { SourceUri = BaseUri };
     }
 }
