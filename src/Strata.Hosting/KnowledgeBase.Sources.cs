@@ -108,9 +108,9 @@ public sealed partial class KnowledgeBase
             return null;
         }
 
-        var result = await _sourceRunner.RunAsync(source, cancellationToken).ConfigureAwait(false);
+        var (updated, result) = await _sourceRunner.RunAsync(source, cancellationToken).ConfigureAwait(false);
         var pipeline = await ProcessQueueAsync(null, cancellationToken).ConfigureAwait(false);
-        return ((await _sources.GetSourceAsync(source.Id, cancellationToken).ConfigureAwait(false))!, result, pipeline);
+        return (updated, result, pipeline);
     }
 
     /// <summary>Runs every due source once, then processes the queue (what <c>strata collect</c> and each daemon tick do).</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Strata.Cli.Output;
-using Strata.Core.Sources;
 using Strata.Hosting.Ingest;
 using Strata.Sources.Imports;
 using Strata.Sources.Imports.Opml;

@@ -14,16 +14,18 @@ public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollec
 {
     private const int ParallelSources = 8;
 
+    /// <summary>Runs every due source; returns each with its state after the run.</summary>
     public async Task<IReadOnlyList<(Source Source, SourceRunResult Result)>> RunDueAsync(CancellationToken cancellationToken)
     {
         var due = await store.ListDueSourcesAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var results = new (Source, SourceRunResult)[due.Count];
         await Parallel.ForAsync(0, due.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelSources, CancellationToken = cancellationToken },
-            async (index, token) => results[index] = (due[index], await RunAsync(due[index], token).ConfigureAwait(false))).ConfigureAwait(false);
+            async (index, token) => results[index] = await RunAsync(due[index], token).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
 
-    public async Task<SourceRunResult> RunAsync(Source source, CancellationToken cancellationToken)
+    /// <summary>Runs one source now; returns its state after the run, and what the run did.</summary>
+    public async Task<(Source Source, SourceRunResult Result)> RunAsync(Source source, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -72,6 +74,6 @@ public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollec
         await store.SaveSourceAsync(updated, cancellationToken).ConfigureAwait(false);
         await store.RecordRunAsync(source.Id, started, result, cancellationToken).ConfigureAwait(false);
         log.SourceRun(updated, result, collected?.Problems ?? []);
-        return result;
+        return (updated, result);
     }
 }
