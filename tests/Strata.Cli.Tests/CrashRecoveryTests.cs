@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Strata.Testing.Files;
 using Xunit;
 
@@ -25,7 +24,7 @@ public sealed class CrashRecoveryTests : IDisposable
             // Kill -9 as soon as part of the batch is stored but before it can finish.
             var database = Path.Combine(data, "strata.db");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !first.HasExited && await CountAsync(database, "SELECT count(*) FROM items") < 50)
+            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !first.HasExited && SqliteProbe.Count(database, "SELECT count(*) FROM items") < 50)
             {
                 await Task.Delay(5);
             }
@@ -49,27 +48,6 @@ public sealed class CrashRecoveryTests : IDisposable
         }
 
         Assert.Equal(0, (await CliProcess.RunAsync(data, "check")).ExitCode);
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        if (!File.Exists(database))
-        {
-            return 0;
-        }
-
-        try
-        {
-            await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // not migrated yet
-        }
     }
 
     public void Dispose() => _directory.Dispose();
