@@ -56,6 +56,22 @@ public static class StrataConfiguration
             // Items committed together, and processed at once.
             "BatchSize": 64,
             "Concurrency": 2
+          },
+          "Politeness": {
+            // Requests at once to one host, and the least time between their starts.
+            "MaxConcurrentPerHost": 2,
+            "MinDelayPerHost": "00:00:01",
+            // Transient failures (timeouts, 5xx, 429) are retried with exponential backoff and jitter.
+            "Retry": { "MaxAttempts": 3, "BaseDelay": "00:00:01", "MaxDelay": "00:05:00" },
+            // robots.txt is honoured for links Strata finds itself, never for URLs you give it.
+            "Robots": { "CacheDuration": "1.00:00:00" }
+          },
+          "Collection": {
+            "ArxivApiBase": "https://export.arxiv.org/api/",
+            "ArxivPageSize": 50,
+            "MaxFeedBytes": 20971520,
+            // Default schedule of folder sources: the safety net behind file-system events.
+            "FolderRescan": "00:10:00"
           }
         }
 

@@ -45,6 +45,16 @@ public sealed class StrataOptions
             problems.Add("Pipeline.Concurrency must be between 1 and 64");
         }
 
+        try
+        {
+            Fetch.Validate();
+            Politeness.Validate();
+        }
+        catch (ArgumentException exception)
+        {
+            problems.Add(exception.Message);
+        }
+
         return problems;
     }
 }
