@@ -64,6 +64,12 @@ public sealed partial class SqliteItemStore
         var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
         if (result.DuplicateOf is not null)
         {
+            // The item it duplicates inherits where this one came from (a feed GUID, an import), so the source
+            // recognises the entry next time instead of fetching it again.
+            await using var move = connection.Command(
+                "UPDATE OR IGNORE provenance SET item_rowid = (SELECT rowid FROM items WHERE id = $existing) WHERE item_rowid = (SELECT rowid FROM items WHERE id = $id)",
+                transaction).With("$existing", result.DuplicateOf).With("$id", item.Id);
+            await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await using var drop = connection.Command("DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM items WHERE id = $id); DELETE FROM items WHERE id = $id", transaction).With("$id", item.Id);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;
