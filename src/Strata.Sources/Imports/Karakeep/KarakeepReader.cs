@@ -13,27 +13,7 @@ internal static class KarakeepReader
 
     /// <summary>Finds the <c>bookmarks</c> array now; throws <see cref="ImportException"/> when there is none.</summary>
     public static IEnumerable<ImportedBookmark> Read(Stream stream, IList<string> warnings) =>
-        ReadArray(JsonArrayStream.OpenProperty(stream, "bookmarks", FormatName), warnings);
-
-    private static IEnumerable<ImportedBookmark> ReadArray(JsonArrayStream elements, IList<string> warnings)
-    {
-        var index = 0;
-        while (elements.Next() is { } document)
-        {
-            index++;
-            using (document)
-            {
-                var bookmark = Map(document.RootElement, out var problem);
-                if (bookmark is null)
-                {
-                    warnings.Add($"bookmark {index}: {problem}");
-                    continue;
-                }
-
-                yield return bookmark;
-            }
-        }
-    }
+        JsonBookmarks.MapEach(JsonArrayStream.OpenProperty(stream, "bookmarks", FormatName), "bookmark", warnings, Map);
 
     private static ImportedBookmark? Map(JsonElement item, out string? problem)
     {

@@ -26,7 +26,7 @@ internal static class OmnivoreReader
         }
 
         var elements = JsonArrayStream.OpenArray(stream, head.AsSpan(0, length), FormatName);
-        return ReadArray(elements, "entry", warnings);
+        return JsonBookmarks.MapEach(elements, "entry", warnings, Map);
     }
 
     private static ZipArchive OpenZip(Stream stream, byte[] head)
@@ -79,30 +79,10 @@ internal static class OmnivoreReader
             {
                 using var content = entry.Open();
                 var elements = JsonArrayStream.OpenArray(content, [], $"{FormatName} ({entry.FullName})");
-                foreach (var bookmark in ReadArray(elements, $"{entry.FullName} entry", warnings))
+                foreach (var bookmark in JsonBookmarks.MapEach(elements, $"{entry.FullName} entry", warnings, Map))
                 {
                     yield return bookmark;
                 }
-            }
-        }
-    }
-
-    private static IEnumerable<ImportedBookmark> ReadArray(JsonArrayStream elements, string label, IList<string> warnings)
-    {
-        var index = 0;
-        while (elements.Next() is { } document)
-        {
-            index++;
-            using (document)
-            {
-                var bookmark = Map(document.RootElement, out var problem);
-                if (bookmark is null)
-                {
-                    warnings.Add($"{label} {index}: {problem}");
-                    continue;
-                }
-
-                yield return bookmark;
             }
         }
     }
