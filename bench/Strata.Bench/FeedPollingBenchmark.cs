@@ -21,46 +21,62 @@ internal static class FeedPollingBenchmark
     public const double TargetRepollSeconds = 2;
     public const int RelaxedConcurrentPerHost = 16;
     private const int FeedSeed = 11;
+    private const string RelaxedPoliteness = "relaxed";
+    private const string DefaultPoliteness = "default";
     private const double Megabyte = 1024.0 * 1024;
 
     public static async Task<IReadOnlyList<ReportRow>> RunAsync(string root, Vocabulary vocabulary, CancellationToken cancellationToken)
     {
-        await using var site = await FeedSite.StartAsync(FeedCount, hostCount: 1, vocabulary, FeedSeed, cancellationToken);
+        var oneHost = await RunVariantAsync(Path.Combine(root, "one-host"), vocabulary, hostCount: 1, cancellationToken);
+        var manyHosts = await RunVariantAsync(Path.Combine(root, "many-hosts"), vocabulary, hostCount: FeedCount, cancellationToken);
+        var name = $"Feed polling ({FeedCount} feeds × {FeedGenerator.EntriesPerFeed}, one host, relaxed politeness, child process)";
+        var spread = $"Feed polling ({FeedCount} feeds on {FeedCount} loopback hosts, default politeness, child process)";
+        return
+        [
+            new ReportRow(name, "first poll: collect + pipeline (s)", $"{oneHost.FirstTotal:F1} ({oneHost.FirstCollect:F1} + {oneHost.FirstTotal - oneHost.FirstCollect:F1})", string.Empty, string.Empty, string.Empty, null),
+            new ReportRow(name, "first poll: new items/s (whole poll)", IngestBenchmark.Rate(oneHost.Items / oneHost.FirstTotal), string.Empty, string.Empty, string.Empty, oneHost.AllItems ? null : false),
+            new ReportRow(name, "conditional re-poll of unchanged feeds (s)", oneHost.Repoll.ToString("F2", CultureInfo.InvariantCulture), string.Empty, string.Empty, $"< {TargetRepollSeconds:F0} s", oneHost.Repoll < TargetRepollSeconds),
+            new ReportRow(name, "re-poll answered 304 (server count)", $"{oneHost.NotModified} / {FeedCount}", string.Empty, string.Empty, $"{FeedCount} / {FeedCount}", oneHost.All304),
+            new ReportRow(name, "peak RSS (VmHWM)", $"{oneHost.PeakBytes / Megabyte:F0} MB", string.Empty, string.Empty, "bounded", null),
+            new ReportRow(spread, "first poll: collect + pipeline (s)", $"{manyHosts.FirstTotal:F1} ({manyHosts.FirstCollect:F1} + {manyHosts.FirstTotal - manyHosts.FirstCollect:F1})", string.Empty, string.Empty, string.Empty, manyHosts.AllItems ? null : false),
+            new ReportRow(spread, "conditional re-poll of unchanged feeds (s)", manyHosts.Repoll.ToString("F2", CultureInfo.InvariantCulture), string.Empty, string.Empty, $"< {TargetRepollSeconds:F0} s", manyHosts.Repoll < TargetRepollSeconds),
+            new ReportRow(spread, "re-poll answered 304 (server count)", $"{manyHosts.NotModified} / {FeedCount}", string.Empty, string.Empty, $"{FeedCount} / {FeedCount}", manyHosts.All304),
+            new ReportRow(spread, "peak RSS (VmHWM)", $"{manyHosts.PeakBytes / Megabyte:F0} MB", string.Empty, string.Empty, "bounded", null),
+        ];
+    }
+
+    private static async Task<PollingResult> RunVariantAsync(string root, Vocabulary vocabulary, int hostCount, CancellationToken cancellationToken)
+    {
+        await using var site = await FeedSite.StartAsync(FeedCount, hostCount, vocabulary, FeedSeed, cancellationToken);
         var urls = Path.Combine(root, "feed-urls.txt");
         Directory.CreateDirectory(root);
         await File.WriteAllLinesAsync(urls, site.FeedUrls.Select(url => url.ToString()), cancellationToken);
-        var (figures, child) = await ChildFigures.RunSelfAsync([PollOnlyCommand, Path.Combine(root, "feed-store"), urls], cancellationToken);
+        var politeness = hostCount == 1 ? RelaxedPoliteness : DefaultPoliteness;
+        var (figures, child) = await ChildFigures.RunSelfAsync([PollOnlyCommand, Path.Combine(root, "store"), urls, politeness], cancellationToken);
 
         // Discovery (source add) and the first poll send no validators: two 200s per feed; the re-poll: one 304 each.
         var full = site.FullResponses;
         var notModified = site.NotModifiedResponses;
-        var all304 = notModified.All(count => count == 1) && full.All(count => count == 2);
-        var peak = Math.Max(child.PeakBytes, (long)figures["vmhwm"] * 1024);
-        var items = figures.Count("items");
-        var firstTotal = figures["firstTotal"];
-        var firstCollect = figures["firstCollect"];
-        var repoll = figures["repoll"];
-        Out.Line($"  feeds: {figures.Count("sources")} sources added in {figures["add"]:F1} s; first poll {items:N0} new items ({figures.Count("failed")} failed) in {firstTotal:F1} s " +
-            $"(collect {firstCollect:F1} s, pipeline {firstTotal - firstCollect:F1} s); re-poll {repoll:F2} s, server 304s {notModified.Sum()} of {FeedCount} (200s {full.Sum()}); peak RSS {peak / Megabyte:F0} MB");
-        var name = $"Feed polling ({FeedCount} feeds × {FeedGenerator.EntriesPerFeed}, child process)";
-        return
-        [
-            new ReportRow(name, "first poll: collect + pipeline (s)", $"{firstTotal:F1} ({firstCollect:F1} + {firstTotal - firstCollect:F1})", string.Empty, string.Empty, string.Empty, null),
-            new ReportRow(name, "first poll: new items/s (whole poll)", IngestBenchmark.Rate(items / firstTotal), string.Empty, string.Empty, string.Empty, items == FeedCount * FeedGenerator.EntriesPerFeed ? null : false),
-            new ReportRow(name, "conditional re-poll of unchanged feeds (s)", repoll.ToString("F2", CultureInfo.InvariantCulture), string.Empty, string.Empty, $"< {TargetRepollSeconds:F0} s", repoll < TargetRepollSeconds),
-            new ReportRow(name, "re-poll answered 304 (server count)", $"{notModified.Sum()} / {FeedCount}", string.Empty, string.Empty, $"{FeedCount} / {FeedCount}", all304),
-            new ReportRow(name, "peak RSS (VmHWM)", $"{peak / Megabyte:F0} MB", string.Empty, string.Empty, "bounded", null),
-        ];
+        var result = new PollingResult(
+            figures.Count("items"), figures.Count("items") == FeedCount * FeedGenerator.EntriesPerFeed && figures.Count("failed") == 0,
+            figures["firstCollect"], figures["firstTotal"], figures["repoll"], notModified.Sum(),
+            notModified.All(count => count == 1) && full.All(count => count == 2), Math.Max(child.PeakBytes, (long)figures["vmhwm"] * 1024));
+        Out.Line($"  feeds on {site.HostCount} host(s), {politeness} politeness: {figures.Count("sources")} sources added in {figures["add"]:F1} s; first poll {result.Items:N0} new items ({figures.Count("failed")} failed) " +
+            $"in {result.FirstTotal:F1} s (collect {result.FirstCollect:F1} s, pipeline {result.FirstTotal - result.FirstCollect:F1} s); re-poll {result.Repoll:F2} s, " +
+            $"server 304s {result.NotModified} of {FeedCount} (200s {full.Sum()}); peak RSS {result.PeakBytes / Megabyte:F0} MB");
+        return result;
     }
 
     /// <summary>The child side: add the feeds to a fresh base, poll them, make them due again and re-poll; print the figures.</summary>
-    public static async Task<int> PollOnlyAsync(string dataPath, string urlsPath, CancellationToken cancellationToken)
+    public static async Task<int> PollOnlyAsync(string dataPath, string urlsPath, string politeness, CancellationToken cancellationToken)
     {
         var urls = await File.ReadAllLinesAsync(urlsPath, cancellationToken);
-        var options = new StrataOptions
+        var options = new StrataOptions();
+        if (politeness == RelaxedPoliteness)
         {
-            Politeness = new PolitenessOptions { MinDelayPerHost = TimeSpan.Zero, MaxConcurrentPerHost = RelaxedConcurrentPerHost },
-        };
+            options.Politeness = new PolitenessOptions { MinDelayPerHost = TimeSpan.Zero, MaxConcurrentPerHost = RelaxedConcurrentPerHost };
+        }
+
         await using var knowledgeBase = await KnowledgeBase.OpenAsync(new DataDirectory(dataPath), options, cancellationToken: cancellationToken);
 
         var clock = Stopwatch.StartNew();
@@ -96,6 +112,9 @@ internal static class FeedPollingBenchmark
         ]));
         return 0;
     }
+
+    /// <summary>What one variant measured.</summary>
+    private sealed record PollingResult(int Items, bool AllItems, double FirstCollect, double FirstTotal, double Repoll, int NotModified, bool All304, long PeakBytes);
 
     private static void Check(bool condition, string message)
     {

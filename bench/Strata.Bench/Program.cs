@@ -12,9 +12,9 @@ if (args is [MemoryBenchmark.IngestOnlyCommand, var dataPath, var corpus])
     return await MemoryBenchmark.IngestOnlyAsync(dataPath, corpus, cancellation.Token);
 }
 
-if (args is [FeedPollingBenchmark.PollOnlyCommand, var feedData, var feedUrls])
+if (args is [FeedPollingBenchmark.PollOnlyCommand, var feedData, var feedUrls, var politeness])
 {
-    return await FeedPollingBenchmark.PollOnlyAsync(feedData, feedUrls, cancellation.Token);
+    return await FeedPollingBenchmark.PollOnlyAsync(feedData, feedUrls, politeness, cancellation.Token);
 }
 
 if (args is [BookmarkImportBenchmark.ImportOnlyCommand, var importData, var importFile])
