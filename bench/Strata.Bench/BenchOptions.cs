@@ -2,18 +2,20 @@ using System.Globalization;
 
 namespace Strata.Bench;
 
-/// <summary>The bench's command line: <c>[--quick] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick)
+/// <summary>The bench's command line: <c>[--quick] [--collection-only] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
     public const int QuickDocuments = 2_000;
     public const int QuickLarge = 10_000;
     public const string DefaultOutput = "docs/benchmarks.md";
+    public const string CollectionOnlyFlag = "--collection-only";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var quick = args.Contains("--quick");
+        var collectionOnly = args.Contains(CollectionOnlyFlag);
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
@@ -21,7 +23,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick":
+                case "--quick" or CollectionOnlyFlag:
                     break;
                 case "--docs" when i + 1 < args.Count:
                     documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -33,17 +35,22 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick);
+        return new BenchOptions(documents, large, output, quick, collectionOnly);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
     public string CommandLine()
     {
         var flags = Quick ? " --quick" : string.Empty;
+        if (CollectionOnly)
+        {
+            flags += " " + CollectionOnlyFlag;
+        }
+
         if (Documents != (Quick ? QuickDocuments : DefaultDocuments))
         {
             flags += $" --docs {Documents}";

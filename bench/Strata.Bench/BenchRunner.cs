@@ -21,47 +21,18 @@ internal static class BenchRunner
         try
         {
             var vocabulary = new Vocabulary(VocabularySeed);
-            var corpus = Path.Combine(root, "corpus");
-            var large = Path.Combine(root, "large");
+            if (!options.CollectionOnly)
+            {
+                await RunCorpusBenchmarksAsync(options, repository, root, vocabulary, rows, notes, cancellationToken);
+                notes.AddRange(MethodNotes.All);
+            }
+
             var step = Stopwatch.StartNew();
-            var bytes = CorpusGenerator.Generate(corpus, options.Documents, CorpusSeed, vocabulary);
-            var largeBytes = CorpusGenerator.Generate(large, options.LargeDocuments, LargeCorpusSeed, vocabulary);
-            Step($"corpus: {options.Documents:N0} docs ({bytes / 1048576.0:F0} MB) and {options.LargeDocuments:N0} docs ({largeBytes / 1048576.0:F0} MB)", step);
-            notes.Add($"Corpus: generated with fixed seeds; {options.Documents:N0} documents ({bytes / 1048576.0:F0} MB) and a separate large corpus of {options.LargeDocuments:N0} ({largeBytes / 1048576.0:F0} MB). " +
-                $"Each has about {CorpusGenerator.WordsPerDocument:N0} words; every {CorpusGenerator.ChineseEvery}th is Chinese (~{CorpusGenerator.WordsPerDocument:N0} characters of common words, frequency-weighted, with punctuation); " +
-                $"the rest English with a Zipf-distributed {Vocabulary.EnglishWordCount:N0}-word vocabulary synthesised from syllables, sentences, paragraphs and Markdown headings; half `.md`, half `.txt`, {CorpusGenerator.FilesPerFolder:N0} per folder.");
-
-            var store = Path.Combine(root, "store");
-            var (ingestRows, bare) = await IngestBenchmark.RunAsync(corpus, store, Path.Combine(root, "bare.db"), cancellationToken);
-            rows.AddRange(ingestRows);
-            Step("ingest", step);
-            rows.AddRange(await IngestBreakdown.RunAsync(corpus, Path.Combine(root, "breakdown"), cancellationToken));
-            Step("ingest breakdown", step);
-
-            var queries = QuerySet.Create(vocabulary, QuerySeed);
-            await using (bare)
-            {
-                rows.AddRange(await SearchLatencyBenchmark.RunAsync($"{options.Documents:N0} docs", store, bare, queries, withTargets: false, cancellationToken));
-            }
-
-            Step("search", step);
-            rows.AddRange(await ExtractionBenchmark.RunAsync(Path.Combine(repository, "..", "shared", "data", "readability", "test", "test-pages"), cancellationToken));
-            Step("extraction", step);
-            rows.AddRange(await ColdStartBenchmark.RunAsync(repository, store, vocabulary.English[ColdStartWordRank], cancellationToken));
-            Step("cold start", step);
-            Directory.Delete(store, recursive: true);
-
-            var largeStore = Path.Combine(root, "large-store");
-            rows.AddRange(await MemoryBenchmark.RunAsync(large, options.LargeDocuments, largeStore, cancellationToken));
-            Step("large ingest", step);
-            var (largeBare, _, _) = await BareFtsIndex.BuildAsync(Path.Combine(root, "bare-large.db"), large, cancellationToken);
-            await using (largeBare)
-            {
-                rows.AddRange(await SearchLatencyBenchmark.RunAsync($"{options.LargeDocuments:N0} docs", largeStore, largeBare, queries, withTargets: true, cancellationToken));
-            }
-
-            Step("large search", step);
-            notes.AddRange(MethodNotes.All);
+            rows.AddRange(await FeedPollingBenchmark.RunAsync(Path.Combine(root, "feeds"), vocabulary, cancellationToken));
+            Step("feed polling", step);
+            rows.AddRange(await BookmarkImportBenchmark.RunAsync(Path.Combine(root, "import"), vocabulary, cancellationToken));
+            Step("bookmark import", step);
+            notes.AddRange(MethodNotes.Collection);
         }
         finally
         {
@@ -78,6 +49,50 @@ internal static class BenchRunner
         Report.WriteMarkdown(output, options, MachineInfo.Read(), rows, notes, total.Elapsed);
         Out.Line($"\nwrote {output} in {total.Elapsed.TotalMinutes:F1} min");
         return rows.Any(row => row.Pass == false) ? 1 : 0;
+    }
+
+    private static async Task RunCorpusBenchmarksAsync(BenchOptions options, string repository, string root, Vocabulary vocabulary, List<ReportRow> rows, List<string> notes, CancellationToken cancellationToken)
+    {
+        var corpus = Path.Combine(root, "corpus");
+        var large = Path.Combine(root, "large");
+        var step = Stopwatch.StartNew();
+        var bytes = CorpusGenerator.Generate(corpus, options.Documents, CorpusSeed, vocabulary);
+        var largeBytes = CorpusGenerator.Generate(large, options.LargeDocuments, LargeCorpusSeed, vocabulary);
+        Step($"corpus: {options.Documents:N0} docs ({bytes / 1048576.0:F0} MB) and {options.LargeDocuments:N0} docs ({largeBytes / 1048576.0:F0} MB)", step);
+        notes.Add($"Corpus: generated with fixed seeds; {options.Documents:N0} documents ({bytes / 1048576.0:F0} MB) and a separate large corpus of {options.LargeDocuments:N0} ({largeBytes / 1048576.0:F0} MB). " +
+            $"Each has about {CorpusGenerator.WordsPerDocument:N0} words; every {CorpusGenerator.ChineseEvery}th is Chinese (~{CorpusGenerator.WordsPerDocument:N0} characters of common words, frequency-weighted, with punctuation); " +
+            $"the rest English with a Zipf-distributed {Vocabulary.EnglishWordCount:N0}-word vocabulary synthesised from syllables, sentences, paragraphs and Markdown headings; half `.md`, half `.txt`, {CorpusGenerator.FilesPerFolder:N0} per folder.");
+
+        var store = Path.Combine(root, "store");
+        var (ingestRows, bare) = await IngestBenchmark.RunAsync(corpus, store, Path.Combine(root, "bare.db"), cancellationToken);
+        rows.AddRange(ingestRows);
+        Step("ingest", step);
+        rows.AddRange(await IngestBreakdown.RunAsync(corpus, Path.Combine(root, "breakdown"), cancellationToken));
+        Step("ingest breakdown", step);
+
+        var queries = QuerySet.Create(vocabulary, QuerySeed);
+        await using (bare)
+        {
+            rows.AddRange(await SearchLatencyBenchmark.RunAsync($"{options.Documents:N0} docs", store, bare, queries, withTargets: false, cancellationToken));
+        }
+
+        Step("search", step);
+        rows.AddRange(await ExtractionBenchmark.RunAsync(Path.Combine(repository, "..", "shared", "data", "readability", "test", "test-pages"), cancellationToken));
+        Step("extraction", step);
+        rows.AddRange(await ColdStartBenchmark.RunAsync(repository, store, vocabulary.English[ColdStartWordRank], cancellationToken));
+        Step("cold start", step);
+        Directory.Delete(store, recursive: true);
+
+        var largeStore = Path.Combine(root, "large-store");
+        rows.AddRange(await MemoryBenchmark.RunAsync(large, options.LargeDocuments, largeStore, cancellationToken));
+        Step("large ingest", step);
+        var (largeBare, _, _) = await BareFtsIndex.BuildAsync(Path.Combine(root, "bare-large.db"), large, cancellationToken);
+        await using (largeBare)
+        {
+            rows.AddRange(await SearchLatencyBenchmark.RunAsync($"{options.LargeDocuments:N0} docs", largeStore, largeBare, queries, withTargets: true, cancellationToken));
+        }
+
+        Step("large search", step);
     }
 
     private static void Step(string name, Stopwatch stopwatch)

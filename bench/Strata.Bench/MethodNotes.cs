@@ -15,4 +15,17 @@ internal static class MethodNotes
         "Cold start: the ReadyToRun CLI published by `./strata` (`.build/strata/strata --data <the first store> search <word>`) started as a child process 10 times after one warm-up; wall time from process start to exit with standard output read to the end.",
         "Peak memory: the large ingest runs in a child process (this program's hidden `ingest-only` mode, the same `AddAsync` call); peak RSS is the larger of `VmHWM` polled from `/proc/<pid>/status` every 50 ms and the child's own `VmHWM` read just before it exits.",
     ];
+
+    public static readonly IReadOnlyList<string> Collection =
+    [
+        "Feed polling: an in-process Kestrel server on loopback (`http://127.0.0.1:<free port>`, in the parent) serves 200 generated RSS 2.0 feeds of 50 entries, each with a short description and `content:encoded` of about 1,500 characters (full content, so no article is fetched), " +
+            "a stable `ETag` and `Last-Modified`, and answers 304 to a matching `If-None-Match` (or `If-Modified-Since`). A child process (hidden `poll-only` mode) opens a fresh base and adds the 200 feeds with `AddSourceAsync(SourceType.Feed, url, new SourceRequest())` (each add fetches the feed once to check it), " +
+            "then times `CollectDueAsync`: the collection part ends at the pipeline's first progress report, the rest is the pipeline over the 10,000 new items (archive, extract, index). " +
+            "Every source is then made due again with `SetPausedAsync(id, false)` (not timed) and `CollectDueAsync` is timed again: the conditional re-poll. The server's counters must show exactly one 304 per feed (and two 200s: the add and the first poll). " +
+            "Two variants: all feeds on one host (127.0.0.1) with politeness relaxed for the benchmark, `Politeness.MinDelayPerHost = 0` and `MaxConcurrentPerHost = 16` (defaults: 1 s and 2); " +
+            "and the feeds spread over 200 loopback addresses (Kestrel listens on 127.0.0.1 … 127.0.0.200, each on its own port; politeness is per host name) with the default politeness. Sources run 8 at a time either way (`SourceRunner`).",
+        "Bookmark import: a generated Netscape bookmark file of 10,000 links (unique URLs on 500 host names, in 20 folders of 5 subfolders under the bookmarks bar, each with `ADD_DATE` and two `TAGS`, a `<DD>` note on every tenth). " +
+            "A child process (hidden `import-only` mode) times `OpenAsync` of a fresh base, `ImportAsync(file, NetscapeBookmarks, new AddOptions(), fetch: false)` and closing the base; then it opens the base again and imports the same file: every entry must be reported already present.",
+        "Peak memory of feed polling and bookmark import: `VmHWM` of each child, polled every 50 ms and read by the child just before it exits (the feed server runs in the parent and is not counted).",
+    ];
 }

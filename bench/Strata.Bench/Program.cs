@@ -12,4 +12,14 @@ if (args is [MemoryBenchmark.IngestOnlyCommand, var dataPath, var corpus])
     return await MemoryBenchmark.IngestOnlyAsync(dataPath, corpus, cancellation.Token);
 }
 
+if (args is [FeedPollingBenchmark.PollOnlyCommand, var feedData, var feedUrls, var politeness])
+{
+    return await FeedPollingBenchmark.PollOnlyAsync(feedData, feedUrls, politeness, cancellation.Token);
+}
+
+if (args is [BookmarkImportBenchmark.ImportOnlyCommand, var importData, var importFile])
+{
+    return await BookmarkImportBenchmark.ImportOnlyAsync(importData, importFile, cancellation.Token);
+}
+
 return await BenchRunner.RunAsync(BenchOptions.Parse(args), cancellation.Token);
