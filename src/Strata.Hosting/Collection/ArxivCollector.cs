@@ -28,6 +28,7 @@ public sealed class ArxivCollector(ItemSink sink, PoliteFetcher fetcher, Collect
         var page = ArxivFeedParser.Parse(response.Content);
         int added = 0, updated = 0, unchanged = 0, failed = 0;
         var problems = new List<string>();
+        var batch = sink.StartBatch();
         foreach (var entry in page.Entries)
         {
             var externalId = ExternalIdOf(entry.ArxivId);
@@ -58,7 +59,7 @@ public sealed class ArxivCollector(ItemSink sink, PoliteFetcher fetcher, Collect
                         Excerpt = entry.Abstract,
                         Metadata = Metadata(entry),
                     };
-                    var (outcome, _) = await sink.AddContentAsync(source, externalId, AbsUrlWithoutVersion(entry), pdf, "application/pdf", template, fingerprint, cancellationToken).ConfigureAwait(false);
+                    var outcome = await sink.AddContentAsync(batch, source, externalId, AbsUrlWithoutVersion(entry), pdf, "application/pdf", template, fingerprint, cancellationToken).ConfigureAwait(false);
                     _ = outcome == SinkOutcome.New ? added++ : unchanged++;
                 }
             }
@@ -69,6 +70,7 @@ public sealed class ArxivCollector(ItemSink sink, PoliteFetcher fetcher, Collect
             }
         }
 
+        await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
         return new CollectResult(added, updated, unchanged, failed) { Problems = problems, Name = $"arXiv: {source.Target}" };
     }
 

@@ -34,15 +34,10 @@ public sealed class FeedCollector(ItemSink sink, PoliteFetcher fetcher, Collecti
         var feed = FeedParser.Parse(response.Content, response.FinalUrl, options.MaxFeedBytes);
         int added = 0, unchanged = 0, failed = 0;
         var problems = new List<string>();
+        var batch = sink.StartBatch();
         foreach (var entry in feed.Entries)
         {
             var externalId = ExternalIdOf(source.Id, entry.Id);
-            if (await sink.FindAsync(externalId, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                unchanged++;
-                continue;
-            }
-
             var template = sink.NewItem(ItemKind.FeedEntry, Clean(entry.Title)) with
             {
                 Byline = entry.Authors.Count == 0 ? null : string.Join(", ", entry.Authors),
@@ -67,16 +62,17 @@ public sealed class FeedCollector(ItemSink sink, PoliteFetcher fetcher, Collecti
                     continue;
                 }
 
-                var (outcome, _) = await sink.AddContentAsync(source, externalId, entry.Url, Encoding.UTF8.GetBytes(html), "text/html", template, fingerprint, cancellationToken).ConfigureAwait(false);
+                var outcome = await sink.AddContentAsync(batch, source, externalId, entry.Url, Encoding.UTF8.GetBytes(html), "text/html", template, fingerprint, cancellationToken).ConfigureAwait(false);
                 _ = outcome == SinkOutcome.New ? added++ : unchanged++;
             }
             else
             {
-                var (outcome, _) = await sink.AddLinkAsync(source, externalId, entry.Url, template, fingerprint, cancellationToken).ConfigureAwait(false);
+                var outcome = await sink.AddLinkAsync(batch, source, externalId, entry.Url, template, fingerprint, cancellationToken).ConfigureAwait(false);
                 _ = outcome == SinkOutcome.New ? added++ : unchanged++;
             }
         }
 
+        await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
         return new CollectResult(added, 0, unchanged, failed) { Cursor = cursor, Name = Clean(feed.Title), Problems = problems };
     }
 

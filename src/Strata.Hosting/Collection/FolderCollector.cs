@@ -19,6 +19,9 @@ public sealed class FolderCollector(ItemSink sink, ISourceStore store, IngestOpt
 
     private const string DeletedFingerprint = "deleted";
 
+    /// <summary>New files stored together, so a large folder costs one sync and one transaction per this many.</summary>
+    private const int CommitEvery = 256;
+
     public SourceType Type => SourceType.Folder;
 
     public static string ExternalIdOf(string path) => "file:" + path;
@@ -36,6 +39,7 @@ public sealed class FolderCollector(ItemSink sink, ISourceStore store, IngestOpt
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, updated = 0, unchanged = 0, failed = 0;
         var problems = new List<string>();
+        var batch = sink.StartBatch();
         foreach (var file in AddTarget.Expand(root).OfType<AddTarget.LocalFile>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,8 +82,12 @@ public sealed class FolderCollector(ItemSink sink, ISourceStore store, IngestOpt
                 else
                 {
                     var template = sink.NewItem(ItemKind.File) with { SourcePath = file.Path };
-                    var (outcome, _) = await sink.AddContentAsync(source, externalId, null, bytes, string.Empty, template, fingerprint, cancellationToken).ConfigureAwait(false);
+                    var outcome = await sink.AddContentAsync(batch, source, externalId, null, bytes, string.Empty, template, fingerprint, cancellationToken).ConfigureAwait(false);
                     _ = outcome == SinkOutcome.New ? added++ : unchanged++;
+                    if (batch.Count >= CommitEvery)
+                    {
+                        await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -89,6 +97,7 @@ public sealed class FolderCollector(ItemSink sink, ISourceStore store, IngestOpt
             }
         }
 
+        await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
         foreach (var (externalId, (itemId, record)) in known)
         {
             if (!seen.Contains(externalId) && record.Fingerprint != DeletedFingerprint)

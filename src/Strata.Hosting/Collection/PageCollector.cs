@@ -38,7 +38,9 @@ public sealed class PageCollector(ItemSink sink, PoliteFetcher fetcher) : ISourc
         var known = await sink.FindAsync(externalId, cancellationToken).ConfigureAwait(false);
         if (known is null)
         {
-            var (outcome, _) = await sink.AddContentAsync(source, externalId, url, response.Content, mediaType, sink.NewItem(ItemKind.Article), fingerprint, cancellationToken).ConfigureAwait(false);
+            var batch = sink.StartBatch();
+            var outcome = await sink.AddContentAsync(batch, source, externalId, url, response.Content, mediaType, sink.NewItem(ItemKind.Article), fingerprint, cancellationToken).ConfigureAwait(false);
+            await sink.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
             return new CollectResult(outcome == SinkOutcome.New ? 1 : 0, 0, outcome == SinkOutcome.New ? 0 : 1, 0) { Cursor = cursor, Name = document.Title };
         }
 
