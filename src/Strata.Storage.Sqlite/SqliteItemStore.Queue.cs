@@ -31,15 +31,32 @@ public sealed partial class SqliteItemStore
             }
         }
 
-        var items = new List<Item>(rowids.Count);
-        rowids.Sort();
-        foreach (var rowid in rowids)
+        // Two queries for the whole batch: the items, then all their tags.
+        var ids = "[" + string.Join(',', rowids) + "]";
+        var tags = new Dictionary<long, List<ItemTag>>();
+        await using (var selectTags = connection.Command(
+            "SELECT item_rowid, tag, origin, confidence FROM item_tags WHERE item_rowid IN (SELECT value FROM json_each($ids)) ORDER BY item_rowid, tag", transaction).With("$ids", ids))
+        await using (var reader = await selectTags.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var select = connection.Command($"SELECT {ItemRows.FullColumns} FROM items i WHERE i.rowid = $r", transaction).With("$r", rowid);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(ItemRows.ReadItem(reader, await ReadTagsAsync(connection, rowid, cancellationToken, transaction).ConfigureAwait(false)));
+                var rowid = reader.GetInt64(0);
+                if (!tags.TryGetValue(rowid, out var list))
+                {
+                    tags[rowid] = list = [];
+                }
+
+                list.Add(new ItemTag(reader.GetString(1), Enum.Parse<TagOrigin>(reader.GetString(2), ignoreCase: true), reader.GetDouble(3)));
+            }
+        }
+
+        var items = new List<Item>(rowids.Count);
+        await using (var select = connection.Command($"SELECT {ItemRows.FullColumns} FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids)) ORDER BY i.rowid", transaction).With("$ids", ids))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ItemRows.ReadItem(reader, tags.TryGetValue(reader.GetInt64(0), out var itemTags) ? itemTags : []));
             }
         }
 
@@ -51,15 +68,16 @@ public sealed partial class SqliteItemStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var commands = new CompletionCommands(connection, transaction);
         foreach (var result in results)
         {
-            await CompleteAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(connection, transaction, commands, result, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, ProcessedItem result, CancellationToken cancellationToken)
+    private async Task CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, CompletionCommands commands, ProcessedItem result, CancellationToken cancellationToken)
     {
         var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
         if (result.DuplicateOf is not null)
@@ -75,8 +93,8 @@ public sealed partial class SqliteItemStore
             return;
         }
 
-        await using var update = connection.Command(ItemRows.UpdateSql, transaction).BindItem(item);
-        var found = await update.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        commands.Update.Parameters.Clear();
+        var found = await commands.Update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (found is not long rowid)
         {
             return; // deleted while it was being processed
@@ -90,16 +108,19 @@ public sealed partial class SqliteItemStore
 
         if (result.Index is not null)
         {
-            await using var index = connection.Command(
-                "DELETE FROM search_fts WHERE rowid = $r; INSERT INTO search_fts (rowid, title, body, tags) VALUES ($r, $title, $body, $tags)", transaction)
-                .With("$r", rowid).With("$title", result.Index.Title).With("$body", result.Index.Body).With("$tags", result.Index.Tags);
-            await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            commands.Index.Parameters.Clear();
+            await commands.Index.With("$r", rowid).With("$title", result.Index.Title).With("$body", result.Index.Body).With("$tags", result.Index.Tags)
+                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var jobSql = item.Error is null
-            ? "DELETE FROM jobs WHERE item_rowid = $r"
-            : "UPDATE jobs SET state = 'failed', last_error = $e, transient = $t WHERE item_rowid = $r";
-        await using var job = connection.Command(jobSql, transaction).With("$r", rowid).With("$e", item.Error).With("$t", item.ErrorIsTransient ? 1 : 0);
+        var job = item.Error is null ? commands.JobDone : commands.JobFailed;
+        job.Parameters.Clear();
+        job.With("$r", rowid);
+        if (item.Error is not null)
+        {
+            job.With("$e", item.Error).With("$t", item.ErrorIsTransient ? 1 : 0);
+        }
+
         await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

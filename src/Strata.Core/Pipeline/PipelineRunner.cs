@@ -100,8 +100,8 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
 public sealed class PipelineOptions
 {
     /// <summary>Items claimed and committed together.</summary>
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 128;
 
-    /// <summary>Items processed at once within a batch.</summary>
-    public int Concurrency { get; set; } = Environment.ProcessorCount;
+    /// <summary>Items processed at once within a batch (at least 4, so fetches waiting on the network overlap).</summary>
+    public int Concurrency { get; set; } = Math.Max(4, Environment.ProcessorCount);
 }

@@ -54,8 +54,8 @@ public static class StrataConfiguration
           },
           "Pipeline": {
             // Items committed together, and processed at once.
-            "BatchSize": 64,
-            "Concurrency": 2
+            "BatchSize": 128,
+            "Concurrency": 4
           },
           "Politeness": {
             // Requests at once to one host, and the least time between their starts.
