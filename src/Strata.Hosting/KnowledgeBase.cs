@@ -82,8 +82,9 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     public async Task<IngestReport> AddAsync(IReadOnlyList<string> arguments, AddOptions add, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var targets = arguments.SelectMany(AddTarget.Expand).ToArray();
-        var entries = await _collector.CollectAsync(targets, add, progress, cancellationToken).ConfigureAwait(false);
-        return await ProcessAndMergeAsync(entries, progress, cancellationToken).ConfigureAwait(false);
+        // Collecting (mostly file I/O) and processing (mostly CPU and the database) run side by side.
+        var collecting = Task.Run(() => _collector.CollectAsync(targets, add, progress, cancellationToken), cancellationToken);
+        return await ProcessAndMergeAsync(collecting, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds text (e.g. from standard input) as a note.</summary>
@@ -111,11 +112,16 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         };
         await _blobs.SyncAsync(cancellationToken).ConfigureAwait(false);
         await _store.InsertAsync([new NewItem(item, new SnapshotInfo(hash, MediaTypes.Markdown, bytes.Length, _time.GetUtcNow(), "stdin"))], cancellationToken).ConfigureAwait(false);
-        return await ProcessAndMergeAsync([new IngestEntry("stdin", IngestOutcome.Added, item.Id, item.Title)], progress, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IngestEntry> note = [new IngestEntry("stdin", IngestOutcome.Added, item.Id, item.Title)];
+        return await ProcessAndMergeAsync(Task.FromResult(note), progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Works the queue until nothing is due, unless another process holds it.</summary>
-    public async Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    public Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken) =>
+        ProcessQueueAsync(progress, null, cancellationToken);
+
+    /// <summary>Works the queue until nothing is due and <paramref name="producer"/> (still adding work) is done.</summary>
+    private async Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, Task? producer, CancellationToken cancellationToken)
     {
         using var workerLock = WorkerLock.TryAcquire(_data.QueueLockPath);
         if (workerLock is null)
@@ -124,13 +130,14 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         }
 
         var runner = new PipelineRunner(_store, _blobs, _steps, Options.Pipeline, _time);
-        return await runner.RunAsync(progress, cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
     }
 
-    private async Task<IngestReport> ProcessAndMergeAsync(IReadOnlyList<IngestEntry> entries, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IngestReport> ProcessAndMergeAsync(Task<IReadOnlyList<IngestEntry>> collecting, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var pipelineProgress = progress is null ? null : new Progress<PipelineProgress>(p => progress.Report(new IngestProgress("process", p.Done, p.Total)));
-        var report = await ProcessQueueAsync(pipelineProgress, cancellationToken).ConfigureAwait(false);
+        var report = await ProcessQueueAsync(pipelineProgress, collecting, cancellationToken).ConfigureAwait(false);
+        var entries = await collecting.ConfigureAwait(false);
         var failures = report.Failures.ToDictionary(failure => failure.ItemId);
         var duplicates = report.Duplicates.ToDictionary(duplicate => duplicate.Id, duplicate => duplicate.Existing);
         var merged = new List<IngestEntry>(entries.Count);

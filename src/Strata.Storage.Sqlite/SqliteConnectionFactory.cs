@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Strata.Storage.Sqlite;
@@ -14,17 +15,28 @@ internal sealed class SqliteConnectionFactory(string databasePath)
         DefaultTimeout = 30,
     }.ToString();
 
+    private static readonly object Configured = new();
+
+    /// <summary>Native connections already given Strata's settings (pooling reuses them).</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     public string DatabasePath { get; } = databasePath;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (_configured.TryGetValue(connection.Handle!, out _))
+        {
+            return connection; // a pooled connection keeps its settings
+        }
+
         await using var pragma = connection.CreateCommand();
         // WAL (set once by the migration, persistent) with NORMAL sync is durable against process death.
         // A larger auto-checkpoint keeps bulk ingest from stopping every 4 MB to fold the log back.
         pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
     }
 }

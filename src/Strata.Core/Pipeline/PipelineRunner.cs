@@ -11,7 +11,10 @@ namespace Strata.Core.Pipeline;
 /// </summary>
 public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnlyList<IPipelineStep> steps, PipelineOptions options, TimeProvider time)
 {
-    public async Task<PipelineReport> RunAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    private static readonly TimeSpan ProducerPoll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Works the queue until nothing is due and, when given, <paramref name="producer"/> has finished adding work.</summary>
+    public async Task<PipelineReport> RunAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken, Task? producer = null)
     {
         var report = new PipelineReport();
         await store.RecoverInterruptedJobsAsync(cancellationToken).ConfigureAwait(false);
@@ -22,8 +25,16 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
         // Batch n is processed (CPU, all cores) while batch n - 1 commits (one writer), so neither waits on the other.
         var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         var committing = Task.CompletedTask;
-        while (claimed.Length > 0)
+        while (claimed.Length > 0 || producer is { IsCompleted: false })
         {
+            if (claimed.Length == 0)
+            {
+                // The producer is still collecting: wait a moment for it to record more.
+                await Task.WhenAny(producer!, Task.Delay(ProducerPoll, cancellationToken)).ConfigureAwait(false);
+                claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             var batch = claimed;
             var failures = new PipelineFailure?[batch.Length];
             var processing = Parallel.ForAsync(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
@@ -31,10 +42,12 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
             await committing.ConfigureAwait(false);
             await processing.ConfigureAwait(false);
             claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
-            committing = CommitAsync(batch, failures, cancellationToken);
+            // The store's calls complete synchronously (SQLite has no async I/O), so the commit gets its own thread.
+            committing = Task.Run(() => CommitAsync(batch, failures, cancellationToken), cancellationToken);
         }
 
         await committing.ConfigureAwait(false);
+        total = Math.Max(total, done);
         return report;
 
         async Task CommitAsync(PipelineContext[] batch, PipelineFailure?[] failures, CancellationToken token)
@@ -48,7 +61,8 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
             }
 
             done += batch.Length;
-            progress?.Report(new PipelineProgress(done, Math.Max(total, done)));
+            total = Math.Max(total, await store.CountPendingJobsAsync(token).ConfigureAwait(false) + done);
+            progress?.Report(new PipelineProgress(done, total));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Strata.Core.Items;
 using Strata.Core.Storage;
 using Strata.Hosting.Configuration;
@@ -18,58 +19,74 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
     public async Task<IReadOnlyList<IngestEntry>> CollectAsync(IReadOnlyList<AddTarget> targets, AddOptions add, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var entries = new IngestEntry?[targets.Count];
-        var pending = new ConcurrentQueue<(int Index, NewItem Item)>();
         var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = 0;
-        var flushLock = new SemaphoreSlim(1, 1);
 
-        async Task FlushAsync(bool all, CancellationToken token)
+        // Readers archive originals in parallel; one writer makes them durable and records them in batches,
+        // so no reader ever waits for a sync or a transaction.
+        var collected = Channel.CreateBounded<(int Index, NewItem Item)>(new BoundedChannelOptions(InsertBatchSize * 4) { SingleReader = true });
+        var writer = Task.Run(() => WriteAsync(collected.Reader, targets, entries, cancellationToken), cancellationToken);
+        try
         {
-            if (!all && pending.Count < InsertBatchSize)
+            await Parallel.ForAsync(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (index, token) =>
             {
-                return;
-            }
-
-            await flushLock.WaitAsync(token).ConfigureAwait(false);
-            try
-            {
-                var batch = new List<(int Index, NewItem Item)>();
-                while (pending.TryDequeue(out var next))
+                var (entry, item) = await CollectOneAsync(targets[index], add, claimed, token).ConfigureAwait(false);
+                if (item is not null)
                 {
-                    batch.Add(next);
+                    await collected.Writer.WriteAsync((index, item), token).ConfigureAwait(false);
+                }
+                else
+                {
+                    entries[index] = entry;
                 }
 
-                // The originals must be on disk before the rows that point at them.
-                await blobs.SyncAsync(token).ConfigureAwait(false);
-                await store.InsertAsync(batch.ConvertAll(entry => entry.Item), token).ConfigureAwait(false);
-                foreach (var (index, newItem) in batch)
-                {
-                    entries[index] = new IngestEntry(targets[index].Origin, IngestOutcome.Added, newItem.Item.Id, newItem.Item.Title);
-                }
-            }
-            finally
+                progress?.Report(new IngestProgress("collect", Interlocked.Increment(ref done), targets.Count));
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            collected.Writer.Complete();
+        }
+
+        await writer.ConfigureAwait(false);
+        return entries.Select((entry, index) => entry ?? new IngestEntry(targets[index].Origin, IngestOutcome.Failed, Message: "not collected")).ToArray();
+    }
+
+    private async Task WriteAsync(ChannelReader<(int Index, NewItem Item)> reader, IReadOnlyList<AddTarget> targets, IngestEntry?[] entries, CancellationToken cancellationToken)
+    {
+        var batch = new List<(int Index, NewItem Item)>(InsertBatchSize);
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (batch.Count < InsertBatchSize && reader.TryRead(out var next))
             {
-                flushLock.Release();
+                batch.Add(next);
+            }
+
+            if (batch.Count >= InsertBatchSize)
+            {
+                await FlushAsync(batch, targets, entries, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await Parallel.ForAsync(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (index, token) =>
-        {
-            var (entry, item) = await CollectOneAsync(targets[index], add, claimed, token).ConfigureAwait(false);
-            if (item is not null)
-            {
-                pending.Enqueue((index, item));
-                await FlushAsync(all: false, token).ConfigureAwait(false);
-            }
-            else
-            {
-                entries[index] = entry;
-            }
+        await FlushAsync(batch, targets, entries, cancellationToken).ConfigureAwait(false);
+    }
 
-            progress?.Report(new IngestProgress("collect", Interlocked.Increment(ref done), targets.Count));
-        }).ConfigureAwait(false);
-        await FlushAsync(all: true, cancellationToken).ConfigureAwait(false);
-        return entries.Select((entry, index) => entry ?? new IngestEntry(targets[index].Origin, IngestOutcome.Failed, Message: "not collected")).ToArray();
+    private async Task FlushAsync(List<(int Index, NewItem Item)> batch, IReadOnlyList<AddTarget> targets, IngestEntry?[] entries, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // The originals must be on disk before the rows that point at them.
+        await blobs.SyncAsync(cancellationToken).ConfigureAwait(false);
+        await store.InsertAsync(batch.ConvertAll(entry => entry.Item), cancellationToken).ConfigureAwait(false);
+        foreach (var (index, newItem) in batch)
+        {
+            entries[index] = new IngestEntry(targets[index].Origin, IngestOutcome.Added, newItem.Item.Id, newItem.Item.Title);
+        }
+
+        batch.Clear();
     }
 
     private async Task<(IngestEntry? Entry, NewItem? Item)> CollectOneAsync(AddTarget target, AddOptions add, ConcurrentDictionary<string, string> claimed, CancellationToken cancellationToken)
