@@ -29,22 +29,22 @@ internal static class CollectCommand
     {
         await using var kb = await GlobalOptions.OpenAsync(parse, cancellationToken);
         var outcome = await kb.RunSourceAsync(id, cancellationToken);
-        if (outcome is not { } run)
+        if (outcome is not var (source, sourceRun, pipeline))
         {
             Terminal.Error($"no source matches '{id}'");
             return ExitCodes.Failed;
         }
 
-        return Print(parse, [(run.Source, run.Result)], run.Pipeline);
+        return Print(parse, [(source, sourceRun)], pipeline);
     }
 
-    private static int Print(ParseResult parse, IReadOnlyList<(Source Source, SourceRunResult Result)> runs, PipelineReport pipeline)
+    private static int Print(ParseResult parse, IReadOnlyList<(Source Source, SourceRunResult Run)> runs, PipelineReport pipeline)
     {
         if (parse.GetValue(GlobalOptions.Json))
         {
             Terminal.Json(new CollectJson(
-                runs.Select(run => new SourceRunJson(run.Source.Id, run.Source.DisplayName, run.Result.New, run.Result.Updated, run.Result.Unchanged, run.Result.Failed,
-                    Math.Round(run.Result.Duration.TotalSeconds, 3), run.Result.Error)).ToArray(),
+                runs.Select(run => new SourceRunJson(run.Source.Id, run.Source.DisplayName, run.Run.New, run.Run.Updated, run.Run.Unchanged, run.Run.Failed,
+                    Math.Round(run.Run.Duration.TotalSeconds, 3), run.Run.Error)).ToArray(),
                 pipeline.Processed,
                 pipeline.Failures.Select(failure => new IngestEntryJson(failure.Origin, "failed", failure.ItemId, null, $"{failure.Step}: {failure.Message}")).ToArray()), CliJson.Relaxed.CollectJson);
         }
@@ -73,6 +73,6 @@ internal static class CollectCommand
             }
         }
 
-        return runs.Any(run => run.Result.Error is not null || run.Result.Failed > 0) || pipeline.Failures.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        return runs.Any(run => run.Run.Error is not null || run.Run.Failed > 0) || pipeline.Failures.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 }
