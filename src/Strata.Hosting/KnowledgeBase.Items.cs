@@ -104,7 +104,7 @@ public sealed partial class KnowledgeBase
                 continue;
             }
 
-            var bytes = await _blobs.ReadFromDiskAsync(hash, cancellationToken).ConfigureAwait(false);
+            var bytes = await _blobs.ReadAsync(hash, cancellationToken).ConfigureAwait(false);
             var actual = FileBlobStore.ComputeHash(bytes);
             if (actual != hash)
             {

@@ -18,11 +18,6 @@ public sealed partial class FileBlobStore : IBlobStore
     private readonly ConcurrentQueue<string> _unsynced = new();
     private readonly ConcurrentDictionary<string, byte> _directories = new(StringComparer.Ordinal);
 
-    // Originals written moments ago are read again by the extract step; keeping a bounded few in memory spares
-    // that open and read. An entry leaves on its first read.
-    private readonly ConcurrentDictionary<string, byte[]> _recent = new(StringComparer.Ordinal);
-    private long _recentBytes;
-
     public FileBlobStore(string root, bool durable = true)
     {
         _root = root;
@@ -65,8 +60,6 @@ public sealed partial class FileBlobStore : IBlobStore
             {
                 _unsynced.Enqueue(final);
             }
-
-            Remember(hash, content);
         }
         finally
         {
@@ -106,33 +99,8 @@ public sealed partial class FileBlobStore : IBlobStore
         }, cancellationToken);
     }
 
-    public async Task<byte[]> ReadAsync(string hash, CancellationToken cancellationToken)
-    {
-        if (_recent.TryRemove(hash, out var recent))
-        {
-            Interlocked.Add(ref _recentBytes, -recent.Length);
-            return recent;
-        }
-
-        return await ReadFromDiskAsync(hash, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads the bytes as they are on disk, never from memory (for integrity checks).</summary>
-    public async Task<byte[]> ReadFromDiskAsync(string hash, CancellationToken cancellationToken) =>
+    public async Task<byte[]> ReadAsync(string hash, CancellationToken cancellationToken) =>
         await File.ReadAllBytesAsync(PathOf(hash), cancellationToken).ConfigureAwait(false);
-
-    private void Remember(string hash, ReadOnlyMemory<byte> content)
-    {
-        if (Interlocked.Add(ref _recentBytes, content.Length) <= RecentLimitBytes && _recent.TryAdd(hash, content.ToArray()))
-        {
-            return;
-        }
-
-        Interlocked.Add(ref _recentBytes, -content.Length);
-    }
-
-    /// <summary>Most bytes of recently written originals kept in memory for their first read.</summary>
-    private const long RecentLimitBytes = 64L * 1024 * 1024;
 
     public bool Exists(string hash) => File.Exists(PathOf(hash));
 
