@@ -92,7 +92,7 @@ internal static class FeedPollingBenchmark
         var (runs, pipeline) = await knowledgeBase.CollectDueAsync(pipelineStart, cancellationToken);
         var firstTotal = clock.Elapsed;
         var firstCollect = pipelineStart.At ?? firstTotal;
-        Check(runs.Count == urls.Length && runs.All(run => run.Result.Succeeded), $"first poll: {runs.Count} runs, errors: {string.Join("; ", runs.Select(run => run.Result.Error).OfType<string>().Take(3))}");
+        Check(runs.Count == urls.Length && runs.All(run => run.Outcome.Succeeded), $"first poll: {runs.Count} runs, errors: {string.Join("; ", runs.Select(run => run.Outcome.Error).OfType<string>().Take(3))}");
 
         foreach (var id in ids)
         {
@@ -102,11 +102,11 @@ internal static class FeedPollingBenchmark
         clock.Restart();
         var (again, _) = await knowledgeBase.CollectDueAsync(null, cancellationToken);
         var repoll = clock.Elapsed;
-        Check(again.Count == urls.Length && again.All(run => run.Result.Succeeded && run.Result.New == 0), $"re-poll: {again.Count} runs, {again.Sum(run => run.Result.New)} new");
+        Check(again.Count == urls.Length && again.All(run => run.Outcome.Succeeded && run.Outcome.New == 0), $"re-poll: {again.Count} runs, {again.Sum(run => run.Outcome.New)} new");
 
         Out.Line(ChildFigures.Format(
         [
-            ("sources", ids.Count), ("add", add.TotalSeconds), ("items", runs.Sum(run => run.Result.New)), ("failed", pipeline.Failures.Count),
+            ("sources", ids.Count), ("add", add.TotalSeconds), ("items", runs.Sum(run => run.Outcome.New)), ("failed", pipeline.Failures.Count),
             ("firstCollect", firstCollect.TotalSeconds), ("firstTotal", firstTotal.TotalSeconds), ("repoll", repoll.TotalSeconds),
             ("vmhwm", ChildProcess.ReadHighWaterMark(Environment.ProcessId)),
         ]));

@@ -65,7 +65,7 @@ public sealed partial class KnowledgeBase
         };
     }
 
-    public Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Result)>> ListSourceRunsAsync(string sourceId, int max, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Outcome)>> ListSourceRunsAsync(string sourceId, int max, CancellationToken cancellationToken) =>
         _sources.ListRunsAsync(sourceId, max, cancellationToken);
 
     /// <summary>Pauses or resumes a source; a resumed source is due at once.</summary>
@@ -100,7 +100,7 @@ public sealed partial class KnowledgeBase
     }
 
     /// <summary>Runs one source now (paused or not, due or not), then processes what it queued.</summary>
-    public async Task<(Source Source, SourceRunResult Result, Core.Pipeline.PipelineReport Pipeline)?> RunSourceAsync(string idOrPrefix, CancellationToken cancellationToken)
+    public async Task<(Source Source, SourceRunResult Outcome, Core.Pipeline.PipelineReport Pipeline)?> RunSourceAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
         var source = await GetSourceAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
         if (source is null)
@@ -114,7 +114,7 @@ public sealed partial class KnowledgeBase
     }
 
     /// <summary>Runs every due source once, then processes the queue (what <c>strata collect</c> and each daemon tick do).</summary>
-    public async Task<(IReadOnlyList<(Source Source, SourceRunResult Result)> Runs, Core.Pipeline.PipelineReport Pipeline)> CollectDueAsync(
+    public async Task<(IReadOnlyList<(Source Source, SourceRunResult Outcome)> Runs, Core.Pipeline.PipelineReport Pipeline)> CollectDueAsync(
         IProgress<Core.Pipeline.PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var runs = await _sourceRunner.RunDueAsync(cancellationToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ public sealed partial class SqliteItemStore : ISourceStore
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Result)>> ListRunsAsync(string sourceId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Outcome)>> ListRunsAsync(string sourceId, int max, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.Command(

@@ -30,7 +30,7 @@ public interface ISourceStore
     Task RecordRunAsync(string sourceId, DateTimeOffset startedAt, SourceRunResult result, CancellationToken cancellationToken);
 
     /// <summary>The most recent runs of a source, newest first.</summary>
-    Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Result)>> ListRunsAsync(string sourceId, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<(DateTimeOffset StartedAt, SourceRunResult Outcome)>> ListRunsAsync(string sourceId, int max, CancellationToken cancellationToken);
 
     /// <summary>The item recorded under an external id (feed GUID, arXiv id, file path), with that record, if any.</summary>
     Task<(ItemSummary Item, Provenance Record)?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);

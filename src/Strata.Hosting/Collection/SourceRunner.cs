@@ -15,7 +15,7 @@ public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollec
     private const int ParallelSources = 8;
 
     /// <summary>Runs every due source; returns each with its state after the run.</summary>
-    public async Task<IReadOnlyList<(Source Source, SourceRunResult Result)>> RunDueAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Source Source, SourceRunResult Outcome)>> RunDueAsync(CancellationToken cancellationToken)
     {
         var due = await store.ListDueSourcesAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var results = new (Source, SourceRunResult)[due.Count];
@@ -25,7 +25,7 @@ public sealed class SourceRunner(ISourceStore store, IReadOnlyList<ISourceCollec
     }
 
     /// <summary>Runs one source now; returns its state after the run, and what the run did.</summary>
-    public async Task<(Source Source, SourceRunResult Result)> RunAsync(Source source, CancellationToken cancellationToken)
+    public async Task<(Source Source, SourceRunResult Outcome)> RunAsync(Source source, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();

@@ -79,9 +79,9 @@ public sealed class HttpFetcher : IDisposable
         for (var redirects = 0; ; redirects++)
         {
             var hop = await SendTranslatingErrorsAsync(url, current, spec, timeout, linked.Token, ct).ConfigureAwait(false);
-            if (hop.Result is not null)
+            if (hop.Fetched is not null)
             {
-                return hop.Result;
+                return hop.Fetched;
             }
 
             var next = hop.RedirectTo!;
@@ -150,7 +150,7 @@ public sealed class HttpFetcher : IDisposable
         }
 
         var location = response.Headers.Location ?? throw FetchFailures.RedirectWithoutLocation(response, current);
-        return new Hop(Result: null, location.IsAbsoluteUri ? location : new Uri(current, location));
+        return new Hop(Fetched: null, location.IsAbsoluteUri ? location : new Uri(current, location));
     }
 
     private async Task<FetchResult> ReadResultAsync(
@@ -261,5 +261,5 @@ public sealed class HttpFetcher : IDisposable
     private readonly record struct RequestSpec(FetchConditions? Conditions, long? TruncateAt);
 
     /// <summary>One request's outcome: the final result, or where it redirects.</summary>
-    private readonly record struct Hop(FetchResult? Result, Uri? RedirectTo);
+    private readonly record struct Hop(FetchResult? Fetched, Uri? RedirectTo);
 }

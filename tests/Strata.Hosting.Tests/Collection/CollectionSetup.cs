@@ -32,10 +32,10 @@ internal static class CollectionSetup
         (await kb.AddSourceAsync(type, target, request ?? new SourceRequest(), None)).Source;
 
     /// <summary>Runs the source now and processes what it queued; returns the source as saved afterwards and the run.</summary>
-    public static async Task<(Source Source, SourceRunResult Result)> RunAsync(this KnowledgeBase kb, Source source)
+    public static async Task<(Source Source, SourceRunResult Outcome)> RunAsync(this KnowledgeBase kb, Source source)
     {
         var run = await kb.RunSourceAsync(source.Id, None) ?? throw new InvalidOperationException($"source {source.Id} is gone");
-        return (run.Source, run.Result);
+        return (run.Source, run.Outcome);
     }
 
     /// <summary>Every item in the base, in full, oldest first.</summary>

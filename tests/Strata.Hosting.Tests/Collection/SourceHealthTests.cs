@@ -27,7 +27,7 @@ public sealed class SourceHealthTests
         Assert.Equal(result.Error, saved.LastError);
         Assert.Equal(1, saved.ConsecutiveFailures);
         Assert.Empty(await fixture.Kb.AllItemsAsync());
-        Assert.Equal(result.Error, (await fixture.Kb.ListSourceRunsAsync(source.Id, 5, None))[0].Result.Error);
+        Assert.Equal(result.Error, (await fixture.Kb.ListSourceRunsAsync(source.Id, 5, None))[0].Outcome.Error);
     }
 
     [Fact]
