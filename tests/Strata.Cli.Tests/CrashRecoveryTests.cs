@@ -6,7 +6,7 @@ namespace Strata.Cli.Tests;
 
 public sealed class CrashRecoveryTests : IDisposable
 {
-    private const int Files = 1500;
+    private const int Files = 5000;
 
     private readonly TempDirectory _directory = new("strata-crash");
 
@@ -24,7 +24,7 @@ public sealed class CrashRecoveryTests : IDisposable
             // Kill -9 as soon as part of the batch is stored but before it can finish.
             var database = Path.Combine(data, "strata.db");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !first.HasExited && SqliteProbe.Count(database, "SELECT count(*) FROM items") < 50)
+            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !first.HasExited && SqliteProbe.Count(database, "SELECT count(*) FROM items") < 20)
             {
                 await Task.Delay(5);
             }
