@@ -2,8 +2,8 @@ using Strata.Core.Extraction;
 using Strata.Core.Items;
 using Strata.Core.Pipeline;
 using Strata.Core.Storage;
+using Strata.Core.Text;
 using Strata.Sources.Extractors;
-using Strata.Sources.Extractors.Sniffing;
 
 namespace Strata.Hosting;
 
@@ -133,17 +133,14 @@ public sealed partial class KnowledgeBase
             var length = new FileInfo(target).Length;
             if (length > Options.Ingest.MaxFileBytes)
             {
-                throw new ExtractionException($"file is over the {Options.Ingest.MaxFileBytes / (1024 * 1024)} MB limit (Ingest.MaxFileBytes)");
+                throw new ExtractionException($"file is {ByteSizes.Format(length)}, over the {ByteSizes.Format(Options.Ingest.MaxFileBytes)} limit (Ingest.MaxFileBytes)");
             }
 
             bytes = await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false);
             fileName = Path.GetFileName(target);
         }
 
-        var mediaType = ContentSniffer.Sniff(bytes, fileName, declaredType);
-        var extractor = ExtractorCatalog.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType))
-            ?? throw new ExtractionException(mediaType == MediaTypes.OctetStream ? "binary content, not a document" : $"unsupported format '{mediaType}'");
-        return await extractor.ExtractAsync(new ExtractionInput(bytes, mediaType) { FileName = fileName, SourceUri = source, DeclaredCharset = charset }, cancellationToken).ConfigureAwait(false);
+        return (await ExtractorCatalog.ExtractAsync(bytes, fileName, declaredType, source, charset, cancellationToken).ConfigureAwait(false)).Document;
     }
 }
 

@@ -1,7 +1,6 @@
 using Strata.Core.Extraction;
 using Strata.Core.Text;
 using Strata.Sources.Extractors;
-using Strata.Sources.Extractors.Sniffing;
 
 namespace Strata.Hosting;
 
@@ -39,14 +38,14 @@ public sealed partial class KnowledgeBase
     private async Task<string> ExtractVersionAsync(string hash, string? url, CancellationToken cancellationToken)
     {
         var bytes = await _blobs.ReadAsync(hash, cancellationToken).ConfigureAwait(false);
-        var mediaType = ContentSniffer.Sniff(bytes, null, null);
-        var extractor = ExtractorCatalog.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType));
-        if (extractor is null)
+        try
         {
-            return string.Empty;
+            var source = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
+            return (await ExtractorCatalog.ExtractAsync(bytes, null, null, source, null, cancellationToken).ConfigureAwait(false)).Document.Text;
         }
-
-        var input = new ExtractionInput(bytes, mediaType) { SourceUri = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null };
-        return (await extractor.ExtractAsync(input, cancellationToken).ConfigureAwait(false)).Text;
+        catch (ExtractionException)
+        {
+            return string.Empty; // a version that is not a document has no text to compare
+        }
     }
 }

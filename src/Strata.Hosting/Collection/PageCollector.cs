@@ -1,10 +1,8 @@
 using System.Globalization;
-using Strata.Core.Extraction;
 using Strata.Core.Items;
 using Strata.Core.Sources;
 using Strata.Core.Storage;
 using Strata.Sources.Extractors;
-using Strata.Sources.Extractors.Sniffing;
 using Strata.Sources.Http;
 
 namespace Strata.Hosting.Collection;
@@ -29,10 +27,8 @@ public sealed class PageCollector(ItemSink sink, PoliteFetcher fetcher) : ISourc
             return new CollectResult(0, 0, 1, 0) { Cursor = cursor };
         }
 
-        var mediaType = ContentSniffer.Sniff(response.Content, url.Segments[^1], response.MediaType);
-        var extractor = ExtractorCatalog.All.FirstOrDefault(candidate => candidate.CanExtract(mediaType))
-            ?? throw new ExtractionException($"the page is not a document ({mediaType})");
-        var document = await extractor.ExtractAsync(new ExtractionInput(response.Content, mediaType) { SourceUri = response.FinalUrl, DeclaredCharset = response.Charset }, cancellationToken).ConfigureAwait(false);
+        var (document, mediaType) = await ExtractorCatalog.ExtractAsync(
+            response.Content, url.Segments[^1], response.MediaType, response.FinalUrl, response.Charset, cancellationToken).ConfigureAwait(false);
         var fingerprint = FileBlobStore.ComputeHash(System.Text.Encoding.UTF8.GetBytes(document.Text));
         var externalId = "page:" + UrlNormalizer.Canonicalize(url);
         var known = await sink.FindAsync(externalId, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Strata.Core.Items;
 using Strata.Core.Pipeline;
 using Strata.Core.Storage;
 using Strata.Core.Text;
-using Strata.Sources.Extractors.Sniffing;
+using Strata.Sources.Extractors;
 
 namespace Strata.Sources.Steps;
 
@@ -43,28 +43,13 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
         }
 
         var fileName = item.SourcePath is null ? LastSegment(item.Url) : Path.GetFileName(item.SourcePath);
-        var mediaType = ContentSniffer.Sniff(bytes, fileName, item.MediaType);
-        var extractor = extractors.FirstOrDefault(candidate => candidate.CanExtract(mediaType));
-        if (extractor is null)
-        {
-            return StepResult.Failed(mediaType switch
-            {
-                MediaTypes.OctetStream => "binary content, not a document (checked the bytes, not just the name)",
-                MediaTypes.Zip => "a ZIP archive, not a document",
-                _ => $"unsupported format '{mediaType}'",
-            });
-        }
-
         ExtractedDocument document;
+        string mediaType;
         try
         {
-            var input = new ExtractionInput(bytes, mediaType)
-            {
-                FileName = fileName,
-                SourceUri = Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) ? uri : null,
-                DeclaredCharset = item.Metadata.GetValueOrDefault(DeclaredCharsetKey),
-            };
-            document = await extractor.ExtractAsync(input, cancellationToken).ConfigureAwait(false);
+            var source = Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) ? uri : null;
+            (document, mediaType) = await ExtractorCatalog.ExtractAsync(
+                bytes, fileName, item.MediaType, source, item.Metadata.GetValueOrDefault(DeclaredCharsetKey), cancellationToken, extractors).ConfigureAwait(false);
         }
         catch (ExtractionException exception)
         {
