@@ -1,3 +1,4 @@
+using Strata.Core.Enrich;
 using Strata.Core.Extraction;
 using Strata.Core.Items;
 using Strata.Core.Pipeline;
@@ -42,7 +43,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
         _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
-        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new IndexStep()];
+        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new IndexStep()];
         Log = new RunLog(data.LogsPath, time, console);
         var sink = new ItemSink(store, store, _blobs, time);
         ISourceCollector[] collectors =

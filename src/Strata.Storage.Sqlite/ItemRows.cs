@@ -13,7 +13,7 @@ internal static class ItemRows
     public const string FullColumns =
         "i.rowid, i.id, i.kind, i.state, i.status, i.favourite, i.url, i.canonical_url, i.source_path, i.title, i.byline, " +
         "i.site_name, i.published_at, i.collected_at, i.updated_at, i.language, i.content_hash, i.media_type, i.byte_size, " +
-        "i.text, i.excerpt, i.word_count, i.pages, i.metadata, i.error, i.error_transient, i.category";
+        "i.text, i.excerpt, i.word_count, i.pages, i.metadata, i.error, i.error_transient, i.category, i.category_origin, i.category_confidence";
 
     public const string SummaryColumns =
         "i.id, i.kind, i.state, COALESCE(i.title, i.source_path, i.url, i.id), i.url, i.source_path, i.site_name, i.language, " +
@@ -51,6 +51,8 @@ internal static class ItemRows
         Error = r.GetStringOrNull(24),
         ErrorIsTransient = r.GetInt32(25) != 0,
         Category = r.GetStringOrNull(26),
+        CategoryOrigin = r.IsDBNull(27) ? null : Enum.Parse<TagOrigin>(r.GetString(27), ignoreCase: true),
+        CategoryConfidence = r.IsDBNull(28) ? null : r.GetDouble(28),
         Tags = tags,
     };
 

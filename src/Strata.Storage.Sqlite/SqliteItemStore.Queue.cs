@@ -101,6 +101,11 @@ public sealed partial class SqliteItemStore
         }
 
         await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
+        if (result.Enrichment is not null)
+        {
+            await WriteEnrichmentAsync(connection, transaction, rowid, item, result.Enrichment, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.Snapshot is not null)
         {
             await InsertSnapshotAsync(connection, transaction, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);

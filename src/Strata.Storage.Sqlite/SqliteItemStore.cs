@@ -21,6 +21,9 @@ public sealed partial class SqliteItemStore : IItemStore
 
     public string DatabasePath => _connections.DatabasePath;
 
+    /// <summary>The schema version this build migrates to (<c>PRAGMA user_version</c>).</summary>
+    public static int SchemaVersion => SqliteSchema.Migrations.Length;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);

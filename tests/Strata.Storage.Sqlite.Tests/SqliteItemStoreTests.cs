@@ -19,7 +19,8 @@ public sealed class SqliteItemStoreTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version; ";
-        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal((long)SqliteItemStore.SchemaVersion, (long)(await command.ExecuteScalarAsync())!);
+        Assert.True(SqliteItemStore.SchemaVersion >= 3);
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
     }

@@ -60,6 +60,12 @@ public sealed record Item
     /// <summary>One category per item (from a source's default now; from rules and classifiers later).</summary>
     public string? Category { get; init; }
 
+    /// <summary>Who set <see cref="Category"/> (a source's default, a rule, the learned classifier, the user).</summary>
+    public TagOrigin? CategoryOrigin { get; init; }
+
+    /// <summary>How sure <see cref="CategoryOrigin"/> is of <see cref="Category"/> (1 for sources, rules and the user).</summary>
+    public double? CategoryConfidence { get; init; }
+
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Why the last pipeline step failed; null when it did not.</summary>

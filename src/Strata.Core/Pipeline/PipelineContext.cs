@@ -1,3 +1,4 @@
+using Strata.Core.Enrich;
 using Strata.Core.Items;
 using Strata.Core.Storage;
 
@@ -13,6 +14,9 @@ public sealed class PipelineContext(Item item)
 
     /// <summary>An original archived during this pass (by the fetch step).</summary>
     public SnapshotInfo? Snapshot { get; set; }
+
+    /// <summary>Keywords, SimHash, references and tag suggestions, set by the enrichment step.</summary>
+    public ItemEnrichment? Enrichment { get; set; }
 
     /// <summary>Set when the pass found the item is a copy of an existing one.</summary>
     public ItemSummary? DuplicateOf { get; set; }

@@ -1,3 +1,4 @@
+using Strata.Core.Enrich;
 using Strata.Core.Items;
 
 namespace Strata.Core.Storage;
@@ -8,7 +9,8 @@ namespace Strata.Core.Storage;
 /// <param name="Index">Text to (re)index, when the pass reached indexing.</param>
 /// <param name="Snapshot">A newly archived original (fetched during the pass).</param>
 /// <param name="DuplicateOf">Set when the fetched bytes belong to an existing item: this item is removed.</param>
-public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null);
+/// <param name="Enrichment">Keywords, SimHash, references and suggestions, when the pass enriched the item.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null);
 
 /// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
 public sealed record IndexDocument(string Title, string Body, string Tags);

@@ -116,7 +116,13 @@ public sealed class ItemSink(IItemStore items, ISourceStore sources, IBlobStore 
             }
         }
 
-        return template with { Tags = tags, Category = template.Category ?? source.Category };
+        return template with
+        {
+            Tags = tags,
+            Category = template.Category ?? source.Category,
+            CategoryOrigin = template.Category is not null ? template.CategoryOrigin : source.Category is null ? null : TagOrigin.Source,
+            CategoryConfidence = template.Category is not null ? template.CategoryConfidence : source.Category is null ? null : 1.0,
+        };
     }
 
     /// <summary>
