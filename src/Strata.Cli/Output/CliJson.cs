@@ -23,6 +23,10 @@ internal sealed record IngestSummaryJson(int Added, int AlreadyPresent, int Fail
 
 internal sealed record ExtractJson(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Excerpt, string Text, int WordCount, PageJson[] Pages, Dictionary<string, string> Metadata, string[] Tags);
 
+internal sealed record ClassifyEvalJson(int Train, int Test, double Accuracy, double MacroF1, double TrainSeconds, double PredictSeconds, LabelScoreJson[] Labels);
+
+internal sealed record LabelScoreJson(string Label, int Support, double Precision, double Recall, double F1);
+
 internal sealed record StatsJson(int Items, Dictionary<string, int> ByKind, Dictionary<string, int> ByState, int Failed, int PendingJobs, long DatabaseBytes, long OriginalsBytes);
 
 internal sealed record CheckJson(int Checked, CheckProblemJson[] Problems);
@@ -44,6 +48,7 @@ internal sealed record CollectJson(SourceRunJson[] Runs, int Processed, IngestEn
 internal sealed record ImportJson(string Format, int Imported, int AlreadyPresent, string[] Warnings, int Processed, int Failed);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ClassifyEvalJson))]
 [JsonSerializable(typeof(SearchResultJson[]))]
 [JsonSerializable(typeof(ItemJson))]
 [JsonSerializable(typeof(ListEntryJson[]))]
