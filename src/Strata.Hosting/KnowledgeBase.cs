@@ -43,6 +43,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
         _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
+        _classificationStore = store;
+        _classification = new ClassificationState(options.Classification);
         _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new IndexStep()];
         Log = new RunLog(data.LogsPath, time, console);
         var sink = new ItemSink(store, store, _blobs, time);
@@ -130,6 +132,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
             return new PipelineReport { QueueAvailable = false };
         }
 
+        await RefreshClassificationAsync(cancellationToken).ConfigureAwait(false);
         var runner = new PipelineRunner(_store, _blobs, _steps, Options.Pipeline, _time);
         return await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
     }

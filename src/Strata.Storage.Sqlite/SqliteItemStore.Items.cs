@@ -146,7 +146,12 @@ public sealed partial class SqliteItemStore
         await WriteTagsAsync(connection, transaction, rowid, add, cancellationToken).ConfigureAwait(false);
         foreach (var tag in remove)
         {
-            await using var delete = connection.Command("DELETE FROM item_tags WHERE item_rowid = $r AND tag = $t", transaction)
+            // Removing a tag a rule or model applied teaches the classifier: it is not applied again.
+            await using var delete = connection.Command(
+                "INSERT INTO tag_suggestions (item_rowid, tag, origin, confidence, state, created_at) " +
+                "SELECT item_rowid, tag, origin, confidence, 'rejected', $now FROM item_tags WHERE item_rowid = $r AND tag = $t AND origin NOT IN ('user', 'source') " +
+                "ON CONFLICT (item_rowid, tag) DO UPDATE SET state = 'rejected'; " +
+                "DELETE FROM item_tags WHERE item_rowid = $r AND tag = $t", transaction).With("$now", Now())
                 .With("$r", rowid).With("$t", ItemTag.Normalize(tag));
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -23,6 +23,22 @@ internal sealed record IngestSummaryJson(int Added, int AlreadyPresent, int Fail
 
 internal sealed record ExtractJson(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Excerpt, string Text, int WordCount, PageJson[] Pages, Dictionary<string, string> Metadata, string[] Tags);
 
+internal sealed record TagCountJson(string Tag, int Items, int ByUser, int ByMachine);
+
+internal sealed record MergeSuggestionJson(string From, string Into, string Reason);
+
+internal sealed record SuggestionJson(string Id, string Title, string Tag, string Origin, double Confidence);
+
+internal sealed record WhyJson(string Id, string Title, ExplanationJson[] Labels);
+
+internal sealed record ExplanationJson(string Name, string Type, string Origin, double Confidence, string Reason, FeatureWeightJson[] Evidence);
+
+internal sealed record FeatureWeightJson(string Feature, double Weight);
+
+internal sealed record RuleJson(string Id, string? Name, string Description, bool Enabled);
+
+internal sealed record RuleChangeJson(string Id, string Title, string[] Added, string[] Removed, string? Category, string? Status, string[] Rules);
+
 internal sealed record ClassifyEvalJson(int Train, int Test, double Accuracy, double MacroF1, double TrainSeconds, double PredictSeconds, LabelScoreJson[] Labels);
 
 internal sealed record LabelScoreJson(string Label, int Support, double Precision, double Recall, double F1);
@@ -49,6 +65,12 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ClassifyEvalJson))]
+[JsonSerializable(typeof(TagCountJson[]))]
+[JsonSerializable(typeof(MergeSuggestionJson[]))]
+[JsonSerializable(typeof(SuggestionJson[]))]
+[JsonSerializable(typeof(WhyJson))]
+[JsonSerializable(typeof(RuleJson[]))]
+[JsonSerializable(typeof(RuleChangeJson[]))]
 [JsonSerializable(typeof(SearchResultJson[]))]
 [JsonSerializable(typeof(ItemJson))]
 [JsonSerializable(typeof(ListEntryJson[]))]

@@ -21,6 +21,9 @@ public sealed class StrataOptions
 
     public PipelineOptions Pipeline { get; set; } = new();
 
+    /// <summary>Thresholds of the learned classifier and the review inbox.</summary>
+    public Core.Enrich.ClassificationOptions Classification { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -45,6 +48,7 @@ public sealed class StrataOptions
             problems.Add("Pipeline.Concurrency must be between 1 and 64");
         }
 
+        problems.AddRange(Classification.Validate());
         try
         {
             Fetch.Validate();

@@ -20,8 +20,10 @@ internal static class BinaryLogisticRegression
         var alpha = options.Alpha;
         var positives = positive.Count(value => value);
         var negatives = positive.Length - positives;
-        // Rare labels would otherwise never be predicted: weigh positives up, but not all the way to balance.
+        // The rarer side would otherwise be drowned out (a rare tag never predicted, or a common one always):
+        // weigh it up, part of the way to balance.
         var positiveWeight = positives == 0 ? 1.0 : Math.Clamp(Math.Sqrt((double)negatives / positives), 1.0, options.MaxPositiveWeight);
+        var negativeWeight = negatives == 0 ? 1.0 : Math.Clamp(Math.Sqrt((double)positives / negatives), 1.0, options.MaxPositiveWeight);
 
         var typicalWeight = Math.Sqrt(1.0 / Math.Sqrt(alpha));
         var initialRate = typicalWeight; // the log loss's derivative is below 1 at -typicalWeight
@@ -40,7 +42,7 @@ internal static class BinaryLogisticRegression
                 var vector = vectors[example];
                 var y = positive[example] ? 1.0 : -1.0;
                 var margin = (scale * vector.Dot(weights)) + bias;
-                var gradient = y / (1.0 + Math.Exp(y * margin)) * (positive[example] ? positiveWeight : 1.0) * sampleWeights[example];
+                var gradient = y / (1.0 + Math.Exp(y * margin)) * (positive[example] ? positiveWeight : negativeWeight) * sampleWeights[example];
                 scale *= Math.Max(1e-9, 1.0 - (rate * alpha));
                 if (gradient != 0)
                 {
@@ -78,7 +80,7 @@ public sealed record ClassifierTrainingOptions
 
     public int Epochs { get; init; } = 10;
 
-    /// <summary>Upper bound of the weight given to a rare label's positive examples.</summary>
+    /// <summary>Upper bound of the weight given to the rarer side's examples.</summary>
     public double MaxPositiveWeight { get; init; } = 5.0;
 
     /// <summary>The bias learns slower than the weights (scikit-learn uses 0.01 for sparse input).</summary>

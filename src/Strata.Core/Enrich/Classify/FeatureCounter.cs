@@ -15,6 +15,14 @@ public static class FeatureCounter
 
     private const int TitleWeight = 2;
 
+    /// <summary>English function words carry no topic; dropping them keeps explanations about content.</summary>
+    private static readonly HashSet<string> StopWords = new(
+        ("a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those " +
+         "he she they we you i his her their our your my me him them us not no so than then there here what which who whom whose " +
+         "when where why how all any each few more most other some such can could will would shall should may might must do does did " +
+         "have has had having into over under about after before between through during out up down off again further once also just very").Split(' '),
+        StringComparer.Ordinal);
+
     public static Dictionary<string, int> Count(string? title, string? text, Dictionary<string, string>? surfaces = null)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -33,7 +41,7 @@ public static class FeatureCounter
         Span<char> stem = stackalloc char[PorterStemmer.MaxWordLength];
         foreach (var token in new TextTokenizer(text))
         {
-            if (token.IsRunTail || (token.Kind == TextTokenKind.Word && (token.Text.Length < 2 || IsNumber(token.Text))))
+            if (token.IsRunTail || (token.Kind == TextTokenKind.Word && (token.Text.Length < 2 || IsNumber(token.Text) || IsStopWord(token.Text))))
             {
                 continue;
             }
@@ -54,6 +62,8 @@ public static class FeatureCounter
             }
         }
     }
+
+    private static bool IsStopWord(ReadOnlySpan<char> word) => StopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static bool IsNumber(ReadOnlySpan<char> word)
     {

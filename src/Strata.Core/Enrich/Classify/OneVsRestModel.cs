@@ -20,8 +20,10 @@ public sealed class OneVsRestModel(string[] labels, float[][] weights, float[] b
         IReadOnlyList<SparseVector> vectors, IReadOnlyList<IReadOnlyCollection<string>> labelsOf, IReadOnlyList<IReadOnlyCollection<string>>? negativesOf,
         int dimensions, ClassifierTrainingOptions options, CancellationToken cancellationToken)
     {
+        // A label needs examples on both sides: one that every document has teaches only "always".
         var counts = labelsOf.SelectMany(labels => labels).GroupBy(label => label, StringComparer.Ordinal)
-            .Where(group => group.Count() >= options.MinExamples).Select(group => group.Key).Order(StringComparer.Ordinal).ToArray();
+            .Where(group => group.Count() >= options.MinExamples && vectors.Count - group.Count() >= options.MinExamples)
+            .Select(group => group.Key).Order(StringComparer.Ordinal).ToArray();
         var random = new Random(options.Seed);
         var order = new int[options.Epochs][];
         for (var epoch = 0; epoch < options.Epochs; epoch++)
