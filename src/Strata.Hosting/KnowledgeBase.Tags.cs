@@ -18,6 +18,17 @@ public sealed partial class KnowledgeBase
             throw new ArgumentException("the new tag name is empty");
         }
 
+        // Rules that add the old name must add the new one, or the next pass would bring the old name back.
+        var (oldName, newName) = (ItemTag.Normalize(from), ItemTag.Normalize(to));
+        foreach (var rule in await _classificationStore.ListRulesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var renamed = rule.Then.Tags.Select(tag => Rename(ItemTag.Normalize(tag))).Distinct().ToArray();
+            if (!renamed.SequenceEqual(rule.Then.Tags))
+            {
+                await _classificationStore.SaveRuleAsync(rule with { Then = rule.Then with { Tags = renamed } }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var changed = await _classificationStore.RenameTagAsync(from, to, cancellationToken).ConfigureAwait(false);
         if (changed > 0)
         {
@@ -25,6 +36,9 @@ public sealed partial class KnowledgeBase
         }
 
         return changed;
+
+        string Rename(string tag) =>
+            tag == oldName ? newName : tag.StartsWith(oldName + "/", StringComparison.Ordinal) ? newName + tag[oldName.Length..] : tag;
     }
 
     /// <summary>

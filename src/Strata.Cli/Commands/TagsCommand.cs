@@ -27,11 +27,13 @@ internal static class TagsCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("tag", "items", "yours", "by rules/models");
+            var names = tags.Select(tag => tag.Tag).ToHashSet(StringComparer.Ordinal);
             foreach (var tag in tags)
             {
-                // Children are indented under their parent: ai/llm shows as "  llm" after "ai".
+                // Children are indented under their parent when it is listed: ai/llm shows as "  llm" after "ai".
+                var slash = tag.Tag.LastIndexOf('/');
                 var depth = tag.Tag.Count(character => character == '/');
-                var name = depth == 0 ? tag.Tag : new string(' ', depth * 2) + tag.Tag[(tag.Tag.LastIndexOf('/') + 1)..];
+                var name = slash < 0 || !names.Contains(tag.Tag[..slash]) ? tag.Tag : new string(' ', depth * 2) + tag.Tag[(slash + 1)..];
                 table.AddRow(Terminal.Escape(name), tag.Items.ToString("N0"), tag.ByUser.ToString("N0"), tag.ByMachine.ToString("N0"));
             }
 

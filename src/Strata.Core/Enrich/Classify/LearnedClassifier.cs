@@ -47,8 +47,10 @@ public sealed class LearnedClassifier(TfIdfSpace space, OneVsRestModel tags, One
         var vectors = new SparseVector[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, index => vectors[index] = space.Transform(counts[index]));
 
-        var tags = OneVsRestModel.Train(vectors, documents.Select(document => document.Tags).ToArray(),
-            documents.Select(document => document.RejectedTags ?? []).ToArray(), space.Dimensions, options, cancellationToken);
+        // Tags are learned from documents the user tagged (or judged); one that only has a category says nothing about tags.
+        var tagged = Enumerable.Range(0, documents.Count).Where(index => documents[index].Tags.Count > 0 || documents[index].RejectedTags is { Count: > 0 }).ToArray();
+        var tags = OneVsRestModel.Train(tagged.Select(index => vectors[index]).ToArray(), tagged.Select(index => documents[index].Tags).ToArray(),
+            tagged.Select(index => documents[index].RejectedTags ?? []).ToArray(), space.Dimensions, options, cancellationToken);
 
         // Categories are learned only from documents that have one.
         var categorised = Enumerable.Range(0, documents.Count).Where(index => documents[index].Category is not null).ToArray();
