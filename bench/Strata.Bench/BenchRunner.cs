@@ -21,6 +21,12 @@ internal static class BenchRunner
         try
         {
             var vocabulary = new Vocabulary(VocabularySeed);
+            if (options.ClassifyOnly)
+            {
+                rows.AddRange(ClassifierTrainingBenchmark.Run(vocabulary, ClassifierDocuments, notes));
+                return Finish(options, repository, rows, notes, total);
+            }
+
             if (!options.CollectionOnly)
             {
                 await RunCorpusBenchmarksAsync(options, repository, root, vocabulary, rows, notes, cancellationToken);
@@ -32,6 +38,8 @@ internal static class BenchRunner
             Step("feed polling", step);
             rows.AddRange(await BookmarkImportBenchmark.RunAsync(Path.Combine(root, "import"), vocabulary, cancellationToken));
             Step("bookmark import", step);
+            rows.AddRange(ClassifierTrainingBenchmark.Run(vocabulary, ClassifierDocuments, notes));
+            Step("classifier training", step);
             notes.AddRange(MethodNotes.Collection);
         }
         finally
@@ -43,6 +51,14 @@ internal static class BenchRunner
             }
         }
 
+        return Finish(options, repository, rows, notes, total);
+    }
+
+    /// <summary>Labelled documents the classifier-training benchmark learns from (the figure).</summary>
+    private const int ClassifierDocuments = 10_000;
+
+    private static int Finish(BenchOptions options, string repository, List<ReportRow> rows, List<string> notes, Stopwatch total)
+    {
         Out.Line(string.Empty);
         Report.Print(rows);
         var output = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(repository, options.OutputPath);
