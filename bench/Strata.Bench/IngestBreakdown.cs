@@ -17,6 +17,7 @@ namespace Strata.Bench;
 internal static class IngestBreakdown
 {
     private const int SampleSize = 2000;
+    private const int SyncEvery = 256;
 
     public static async Task<IReadOnlyList<ReportRow>> RunAsync(string corpus, string workFolder, CancellationToken cancellationToken)
     {
@@ -42,14 +43,18 @@ internal static class IngestBreakdown
         stages.Add(("SHA-256", Lap()));
         foreach (var durable in new[] { true, false })
         {
-            var blobs = new FileBlobStore(Path.Combine(workFolder, durable ? "durable" : "plain"), durable);
+            await using var blobs = new Strata.Storage.Sqlite.Blobs.PackBlobStore(Path.Combine(workFolder, durable ? "durable" : "plain"), durable);
             stopwatch.Restart();
-            foreach (var content in bytes)
+            for (var i = 0; i < bytes.Length; i++)
             {
-                await blobs.PutAsync(content, cancellationToken);
+                await blobs.PutAsync(bytes[i], cancellationToken);
+                if (i % SyncEvery == SyncEvery - 1 || i == bytes.Length - 1)
+                {
+                    await blobs.SyncAsync(cancellationToken); // as the collector does: one sync per batch
+                }
             }
 
-            stages.Add((durable ? "archive original (durable: fsync)" : "archive original (DurableOriginals=false)", Lap()));
+            stages.Add((durable ? "archive original to a pack (durable: fsync per 256)" : "archive original (DurableOriginals=false)", Lap()));
         }
 
         var texts = new string[files.Length];

@@ -12,6 +12,16 @@ if (args is [MemoryBenchmark.IngestOnlyCommand, var dataPath, var corpus])
     return await MemoryBenchmark.IngestOnlyAsync(dataPath, corpus, cancellation.Token);
 }
 
+if (args is [DevModes.CorpusOnlyCommand, var corpusFolder, var count, var seed])
+{
+    return DevModes.WriteCorpus(corpusFolder, count, seed);
+}
+
+if (args is [DevModes.SearchOnlyCommand, var searchData])
+{
+    return await DevModes.SearchAsync(searchData, cancellation.Token);
+}
+
 if (args is [FeedPollingBenchmark.PollOnlyCommand, var feedData, var feedUrls, var politeness])
 {
     return await FeedPollingBenchmark.PollOnlyAsync(feedData, feedUrls, politeness, cancellation.Token);

@@ -12,6 +12,7 @@ using Strata.Sources.Extractors;
 using Strata.Sources.Http;
 using Strata.Sources.Steps;
 using Strata.Storage.Sqlite;
+using Strata.Storage.Sqlite.Blobs;
 
 namespace Strata.Hosting;
 
@@ -23,7 +24,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
     private readonly ISourceStore _sources;
-    private readonly FileBlobStore _blobs;
+    private readonly PackBlobStore _blobs;
     private readonly HttpFetcher _fetcher;
     private readonly PoliteFetcher _politeFetcher;
     private readonly SourceRunner _sourceRunner;
@@ -39,7 +40,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _store = store;
         _sources = store;
         _time = time;
-        _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
+        _blobs = new PackBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
         _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
@@ -177,6 +178,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();
+        await _blobs.DisposeAsync().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

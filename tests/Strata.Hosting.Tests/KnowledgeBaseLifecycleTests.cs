@@ -114,11 +114,24 @@ public sealed class KnowledgeBaseLifecycleTests
         var report = await fixture.Kb.AddAsync([fixture.Input("a.md", "# A\n\nalpha"), fixture.Input("b.md", "# B\n\nbeta"), fixture.Input("c.md", "# C\n\ngamma")], new AddOptions(), null, None);
         var a = (await fixture.Kb.GetAsync(report.Entries[0].ItemId!, None))!;
         var b = (await fixture.Kb.GetAsync(report.Entries[1].ItemId!, None))!;
-        var blobs = new Core.Storage.FileBlobStore(fixture.Data.BlobsPath);
         Assert.Empty((await fixture.Kb.CheckAsync(None)).Problems);
 
-        await File.WriteAllTextAsync(blobs.PathOf(a.ContentHash!), "tampered");
-        File.Delete(blobs.PathOf(b.ContentHash!));
+        // Flip one byte of a's original inside its pack, and drop b's entry from the pack index.
+        await fixture.ReopenAsync();
+        await using (var blobs = new Storage.Sqlite.Blobs.PackBlobStore(fixture.Data.BlobsPath))
+        {
+            var (pack, offset, _) = blobs.Locate(a.ContentHash!)!.Value;
+            await using (var stream = new FileStream(pack, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+                stream.Position = offset;
+                var first = stream.ReadByte();
+                stream.Position = offset;
+                stream.WriteByte((byte)(first ^ 0xFF));
+            }
+
+            Assert.True(blobs.Delete(b.ContentHash!));
+        }
+
         var check = await fixture.Kb.CheckAsync(None);
 
         Assert.Equal(3, check.Checked);
@@ -150,10 +163,9 @@ public sealed class KnowledgeBaseLifecycleTests
         var report = await fixture.Kb.AddAsync([fixture.Input("k.md", "# Keep\n\nkept"), fixture.Input("p.md", "# Purge\n\npurged")], new AddOptions(), null, None);
         var kept = (await fixture.Kb.GetAsync(report.Entries[0].ItemId!, None))!;
         var purged = (await fixture.Kb.GetAsync(report.Entries[1].ItemId!, None))!;
-        var blobs = new Core.Storage.FileBlobStore(fixture.Data.BlobsPath);
-
         await fixture.Kb.DeleteAsync(kept.Id, purge: false, None);
         var result = await fixture.Kb.DeleteAsync(purged.Id, purge: true, None);
+        await using var blobs = new Storage.Sqlite.Blobs.PackBlobStore(fixture.Data.BlobsPath);
 
         Assert.True(blobs.Exists(kept.ContentHash!));
         Assert.False(blobs.Exists(purged.ContentHash!));

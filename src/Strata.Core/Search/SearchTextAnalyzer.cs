@@ -86,7 +86,6 @@ public static class SearchTextAnalyzer
             return token.Text;
         }
 
-        var length = PorterStemmer.Stem(token.Text, stem);
-        return length < 0 ? token.Text : stem[..length];
+        return StemCache.Stem(token.Text, stem);
     }
 }

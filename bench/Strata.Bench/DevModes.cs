@@ -1,0 +1,55 @@
+using System.Globalization;
+using Strata.Hosting;
+using Strata.Hosting.Configuration;
+
+namespace Strata.Bench;
+
+/// <summary>
+/// Hidden modes for iterating on one benchmark without the whole run: <c>corpus-only folder count seed</c> writes a
+/// corpus; <c>search-only dataPath</c> times the 200 queries on an existing store (no baseline).
+/// </summary>
+internal static class DevModes
+{
+    public const string CorpusOnlyCommand = "corpus-only";
+    public const string SearchOnlyCommand = "search-only";
+    private const int VocabularySeed = 42;
+    private const int QuerySeed = 7;
+
+    public static int WriteCorpus(string folder, string count, string seed)
+    {
+        var bytes = CorpusGenerator.Generate(folder, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(seed, CultureInfo.InvariantCulture), new Vocabulary(VocabularySeed));
+        Out.Line($"wrote {bytes / 1048576.0:F0} MB to {folder}");
+        return 0;
+    }
+
+    public static async Task<int> SearchAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        var queries = QuerySet.Create(new Vocabulary(VocabularySeed), QuerySeed);
+        await using var knowledgeBase = await KnowledgeBase.OpenAsync(new DataDirectory(dataPath), cancellationToken: cancellationToken);
+        var timings = new List<(double Ms, BenchQuery Query, int Hits)>();
+        for (var round = 0; round < 3; round++)
+        {
+            timings.Clear();
+            foreach (var query in queries)
+            {
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                var results = await knowledgeBase.SearchAsync(query.Strata, 10, cancellationToken);
+                timings.Add((stopwatch.Elapsed.TotalMilliseconds, query, results.Count));
+            }
+        }
+
+        var all = timings.Select(timing => timing.Ms).ToArray();
+        Out.Line($"p50 {SearchLatencyBenchmark.Ms(SearchLatencyBenchmark.Percentile(all, 50))} p95 {SearchLatencyBenchmark.Ms(SearchLatencyBenchmark.Percentile(all, 95))}");
+        foreach (var kind in timings.GroupBy(timing => timing.Query.Kind))
+        {
+            Out.Line($"  {kind.Key}: p95 {SearchLatencyBenchmark.Ms(SearchLatencyBenchmark.Percentile(kind.Select(timing => timing.Ms).ToArray(), 95))}");
+        }
+
+        foreach (var (ms, query, hits) in timings.OrderByDescending(timing => timing.Ms).Take(15))
+        {
+            Out.Line($"  {SearchLatencyBenchmark.Ms(ms),10} {hits,3} {query.Kind,-8} {query.Strata}");
+        }
+
+        return 0;
+    }
+}
