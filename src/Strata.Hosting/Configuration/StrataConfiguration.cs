@@ -72,6 +72,16 @@ public static class StrataConfiguration
             "MaxFeedBytes": 20971520,
             // Default schedule of folder sources: the safety net behind file-system events.
             "FolderRescan": "00:10:00"
+          },
+          "Classification": {
+            // Learned tags at or above ApplyThreshold are applied; from SuggestThreshold up they wait in `strata review-tags`.
+            "ApplyThreshold": 0.7,
+            "SuggestThreshold": 0.35,
+            "MaxSuggestionsPerItem": 3,
+            "CategoryThreshold": 0.6,
+            // Labelled items a tag or category needs before the classifier learns it.
+            "MinExamples": 3,
+            "Learn": true
           }
         }
 
