@@ -67,7 +67,7 @@ public sealed class ClassificationCliTests : IDisposable
         WriteTopic("finance", FinanceLines);
         await CliProcess.RunAsync(Data, "add", _directory.Combine("sport"), "--tag", "sport");
         await CliProcess.RunAsync(Data, "add", _directory.Combine("finance"), "--tag", "finance");
-        await File.WriteAllTextAsync(Path.Combine(Data, "strata.json"), """{ "Classification": { "ApplyThreshold": 0.999, "SuggestThreshold": 0.3 } }""");
+        await File.WriteAllTextAsync(Path.Combine(Data, "strata.json"), """{ "Classification": { "ApplyThreshold": 1.0, "SuggestThreshold": 0.3 } }""");
         _directory.Write("new/a.txt", "Match day\n\nThe club's striker scored and the team won the league match.");
         _directory.Write("new/b.txt", "Bank results\n\nThe bank's profits rose as interest rates lifted lending and shares.");
         await CliProcess.RunAsync(Data, "add", _directory.Combine("new"));
