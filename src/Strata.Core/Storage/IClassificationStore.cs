@@ -10,6 +10,9 @@ public sealed record PendingSuggestion(string ItemId, string ItemTitle, string T
 /// <summary>A tag with how many items carry it, and by which origin.</summary>
 public sealed record TagCount(string Tag, int Items, int ByUser, int ByMachine);
 
+/// <summary>A category described in words, matched to items by meaning when an embedding model is configured.</summary>
+public sealed record CategoryDescription(string Name, string Description, DateTimeOffset CreatedAt);
+
 /// <summary>A stored model and the labels it was trained on.</summary>
 public sealed record StoredModel(byte[] Data, long LabelsVersion, DateTimeOffset TrainedAt);
 
@@ -56,6 +59,15 @@ public interface IClassificationStore
 
     /// <summary>Queues every item carrying a learned tag, a learned category or a pending suggestion for re-enrichment.</summary>
     Task<int> RequeueLearnedAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CategoryDescription>> ListCategoryDescriptionsAsync(CancellationToken cancellationToken);
+
+    Task SaveCategoryDescriptionAsync(CategoryDescription category, CancellationToken cancellationToken);
+
+    Task<bool> DeleteCategoryDescriptionAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Sets the category of items that have none (or only a model's), with its origin and confidence.</summary>
+    Task<int> SetModelCategoriesAsync(IReadOnlyList<(string ItemId, string Category, double Confidence)> assignments, TagOrigin origin, CancellationToken cancellationToken);
 
     /// <summary>Steps items back to Extracted so the pipeline re-enriches and re-indexes them.</summary>
     Task<int> RequeueForEnrichmentAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
