@@ -17,7 +17,7 @@ public static class StrataCli
             InitCommand.Create(), AddCommand.Create(), ExtractCommand.Create(), SearchCommand.Create(), ListCommand.Create(),
             ShowCommand.Create(), TagCommand.Create(), DeleteCommand.Create(), ReprocessCommand.Create(), RetryCommand.Create(),
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
-            ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(),
+            ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

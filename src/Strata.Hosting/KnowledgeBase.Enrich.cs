@@ -1,4 +1,5 @@
 using Strata.Core.Enrich;
+using Strata.Sources.Http;
 
 namespace Strata.Hosting;
 
@@ -8,5 +9,20 @@ public sealed partial class KnowledgeBase
     private IReadOnlyList<IItemEnricher> Enrichers() =>
     [
         new SimHashEnricher(),
+        new KeywordEnricher(_corpus),
+        new ReferenceEnricher(CanonicalUrlOrNull),
     ];
+
+    /// <summary>What a pipeline run leaves to its end: corpus counts are written, new near-duplicates are folded.</summary>
+    private async Task FinishRunAsync(CancellationToken cancellationToken)
+    {
+        await _corpus.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _structure.FoldNearDuplicatesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A cited URL in the form items' canonical URLs take; null when it is not a usable absolute http(s) URL.</summary>
+    private static string? CanonicalUrlOrNull(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" && parsed.Host.Length > 0
+            ? UrlNormalizer.Canonicalize(parsed).ToString()
+            : null;
 }

@@ -23,6 +23,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
     private readonly ISourceStore _sources;
+    private readonly IStructureStore _structure;
+    private readonly CorpusFrequencies _corpus;
     private readonly FileBlobStore _blobs;
     private readonly HttpFetcher _fetcher;
     private readonly PoliteFetcher _politeFetcher;
@@ -38,6 +40,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _data = data;
         _store = store;
         _sources = store;
+        _structure = store;
+        _corpus = new CorpusFrequencies(store);
         _time = time;
         _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
@@ -131,7 +135,9 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         }
 
         var runner = new PipelineRunner(_store, _blobs, _steps, Options.Pipeline, _time);
-        return await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
+        var report = await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
+        await FinishRunAsync(cancellationToken).ConfigureAwait(false);
+        return report;
     }
 
     private async Task<IngestReport> ProcessAndMergeAsync(Task<IReadOnlyList<IngestEntry>> collecting, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
