@@ -25,4 +25,13 @@ public sealed partial class KnowledgeBase
         Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" && parsed.Host.Length > 0
             ? UrlNormalizer.Canonicalize(parsed).ToString()
             : null;
+
+    /// <summary>
+    /// The enrich step with this base's enrichers, for running enrichment outside the pipeline (benchmarks, diagnostics).
+    /// Corpus counts it gathers are written by <see cref="FlushCorpusStatisticsAsync"/> or the next pipeline run's end.
+    /// </summary>
+    public EnrichStep CreateEnrichStep() => new(Enrichers());
+
+    /// <summary>Writes corpus document frequencies gathered since the last flush.</summary>
+    public Task FlushCorpusStatisticsAsync(CancellationToken cancellationToken) => _corpus.FlushAsync(cancellationToken);
 }
