@@ -10,6 +10,8 @@ internal static class ShowStructure
 {
     private const int RelatedShown = 5;
 
+    private const int UnresolvedShown = 5;
+
     public static async Task<StructureJson?> LoadAsync(KnowledgeBase kb, Item item, CancellationToken cancellationToken)
     {
         var structure = await kb.StructureAsync(item.Id, cancellationToken);
@@ -45,9 +47,16 @@ internal static class ShowStructure
         row("folded into", structure.DuplicateOf is { } head ? $"{head.Id} {head.Title} (near-duplicate; `strata dupes --unfold {head.Id[..10]}…` if wrong)" : null);
         row("also at", string.Join("\n", structure.Copies.Select(copy => $"{copy.Url ?? copy.Path ?? copy.Title}  [{copy.Id}]")));
         row("provenance", string.Join("\n", structure.Provenance.Select(record => $"{record.ExternalId}{(record.Url is null ? string.Empty : " " + record.Url)}")));
-        var resolved = structure.Cites.Where(cite => cite.Item is not null).Select(cite => $"{cite.Item!.Id} {cite.Item.Title}").ToArray();
-        row("cites", resolved.Length == 0 && structure.UnresolvedCites == 0 ? null
-            : string.Join("\n", resolved.Append(structure.UnresolvedCites == 0 ? string.Empty : $"(+{structure.UnresolvedCites} not in the base)").Where(line => line.Length > 0)));
+        // Items in the base first, then a few of the references that are not (with how many more).
+        var lines = structure.Cites.Where(cite => cite.Item is not null).Select(cite => $"{cite.Item!.Id} {cite.Item.Title}").ToList();
+        var unresolved = structure.Cites.Where(cite => cite.Item is null).ToArray();
+        lines.AddRange(unresolved.Take(UnresolvedShown).Select(cite => $"{cite.Kind}: {cite.Value} (not in the base)"));
+        if (unresolved.Length > UnresolvedShown)
+        {
+            lines.Add($"(+{unresolved.Length - UnresolvedShown} more not in the base)");
+        }
+
+        row("cites", string.Join("\n", lines));
         row("cited by", string.Join("\n", structure.CitedBy.Select(item => $"{item.Id} {item.Title}")));
         row("related", string.Join("\n", structure.Related.Select(item => $"{item.Id} {item.Title} ({item.Score:0.00})")));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Strata.Core.Text;
 
 namespace Strata.Core.Enrich;
@@ -19,7 +20,8 @@ public sealed class KeywordCandidates
 
     private readonly string _text;
     private readonly Dictionary<string, Candidate> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string, string?), Candidate> _phrases = [];
+    private readonly Dictionary<(Candidate, Candidate, Candidate?), PhraseCount> _phrases = [];
+    private readonly List<Candidate> _merged = [];
     private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
 
     private KeywordCandidates(string text) => _text = text;
@@ -28,7 +30,9 @@ public sealed class KeywordCandidates
     public IEnumerable<string> Terms => _terms.Keys;
 
     /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
-    public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats).Concat(_phrases.Values);
+    public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats)
+        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key)))
+        .Concat(_merged);
 
     /// <summary>How often a single term occurs in the text (0 when it does not).</summary>
     public int CountOf(string term) => _terms.TryGetValue(term, out var candidate) ? candidate.Count : 0;
@@ -48,7 +52,7 @@ public sealed class KeywordCandidates
     private void Scan()
     {
         var lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<string?> window = new string?[MaxPhraseWords];
+        var window = new Candidate?[MaxPhraseWords];
         Span<int> starts = stackalloc int[MaxPhraseWords];
         Span<bool> initials = stackalloc bool[MaxPhraseWords];
         var inWindow = 0;
@@ -74,7 +78,7 @@ public sealed class KeywordCandidates
                     run = null;
                 }
 
-                var bigram = Count(lookup, token.Text, token.Start, token.Length, boundary);
+                var bigram = Count(lookup, token.Text, token.Start, token.Length, boundary).Key;
                 if (run is null)
                 {
                     run = [];
@@ -119,34 +123,24 @@ public sealed class KeywordCandidates
             {
                 var first = inWindow - length;
                 var key = (window[first]!, window[first + 1]!, length == 3 ? window[first + 2] : null);
-                AddPhrase(key, starts[first], token.End, initials[first], length);
+                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, key, out _);
+                phrase.Seen(starts[first], token.End - starts[first], initials[first]);
             }
         }
     }
 
-    private string Count(Dictionary<string, Candidate>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> term, int start, int length, bool initial)
+    private Candidate Count(Dictionary<string, Candidate>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> term, int start, int length, bool initial)
     {
-        if (lookup.TryGetValue(term, out var key, out var candidate))
+        if (lookup.TryGetValue(term, out var candidate))
         {
             candidate.Seen(start, length, initial);
-            return key;
+            return candidate;
         }
 
         var text = term.ToString();
-        _terms[text] = new Candidate(text, [text], start, length, initial);
-        return text;
-    }
-
-    private void AddPhrase((string, string, string?) key, int start, int end, bool initial, int words)
-    {
-        if (_phrases.TryGetValue(key, out var phrase))
-        {
-            phrase.Seen(start, end - start, initial);
-            return;
-        }
-
-        string[] parts = words == 3 ? [key.Item1, key.Item2, key.Item3!] : [key.Item1, key.Item2];
-        _phrases[key] = new Candidate(string.Join(' ', parts), parts, start, end - start, initial);
+        candidate = new Candidate(text, [text], start, length, initial);
+        _terms[text] = candidate;
+        return candidate;
     }
 
     /// <summary>Rebuilds CJK words of three and four characters from runs of overlapping bigrams.</summary>
@@ -194,7 +188,7 @@ public sealed class KeywordCandidates
                 _terms[part].Subtract(word.Count);
             }
 
-            _phrases[(word.Key, string.Empty, null)] = word;
+            _merged.Add(word);
         }
     }
 
@@ -233,14 +227,40 @@ public sealed class KeywordCandidates
         gap.Length > 0 && gap[^1] is '/' or '.' or '@' or '=' or '&' or '?' or '_' or '%' or '~' or '+';
 
     /// <summary>One candidate: its normalised key, the terms it is made of, how often it occurs and where it is written.</summary>
-    public sealed class Candidate(string key, string[] parts, int start, int length, bool initial)
+    /// <summary>How often a phrase occurs and where it is best written: a struct, as most phrases occur once.</summary>
+    private struct PhraseCount
     {
-        public string Key { get; } = key;
+        private int _start;
+        private int _length;
+        private bool _initial;
+
+        public int Count { get; private set; }
+
+        public void Seen(int start, int length, bool initial)
+        {
+            if (Count == 0 || (_initial && !initial))
+            {
+                (_start, _length, _initial) = (start, length, initial);
+            }
+
+            Count++;
+        }
+
+        public readonly Candidate ToCandidate((Candidate, Candidate, Candidate?) words) =>
+            new(null, words.Item3 is null ? [words.Item1.Key, words.Item2.Key] : [words.Item1.Key, words.Item2.Key, words.Item3.Key], _start, _length, _initial, Count);
+    }
+
+    public sealed class Candidate(string? key, string[] parts, int start, int length, bool initial, int count = 1)
+    {
+        private string? _key = key;
+
+        /// <summary>The normalised text: the words joined by spaces, or the CJK characters.</summary>
+        public string Key => _key ??= string.Join(' ', Parts);
 
         /// <summary>The words or bigrams the candidate is made of (itself for a single term).</summary>
         public IReadOnlyList<string> Parts { get; } = parts;
 
-        public int Count { get; private set; } = 1;
+        public int Count { get; private set; } = count;
 
         /// <summary>A CJK bigram (its key has no letters of an alphabet).</summary>
         public bool IsCjk => Parts.Count == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
