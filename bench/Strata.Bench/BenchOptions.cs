@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Strata.Bench;
 
-/// <summary>The bench's command line: <c>[--quick] [--collection-only] [--classify-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool ClassifyOnly = false)
+/// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -12,12 +12,14 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
     public const string DefaultOutput = "docs/benchmarks.md";
     public const string CollectionOnlyFlag = "--collection-only";
     public const string ClassifyOnlyFlag = "--classify-only";
+    public const string EnrichOnlyFlag = "--enrich-only";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var quick = args.Contains("--quick");
         var collectionOnly = args.Contains(CollectionOnlyFlag);
         var classifyOnly = args.Contains(ClassifyOnlyFlag);
+        var enrichOnly = args.Contains(EnrichOnlyFlag);
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
@@ -25,7 +27,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick" or CollectionOnlyFlag or ClassifyOnlyFlag:
+                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag:
                     break;
                 case "--docs" when i + 1 < args.Count:
                     documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -37,11 +39,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only] [--classify-only] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly, classifyOnly);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -51,6 +53,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         if (CollectionOnly)
         {
             flags += " " + CollectionOnlyFlag;
+        }
+
+        if (EnrichOnly)
+        {
+            flags += " " + EnrichOnlyFlag;
         }
 
         if (ClassifyOnly)

@@ -27,6 +27,15 @@ internal static class BenchRunner
                 return Finish(options, repository, rows, notes, total);
             }
 
+            if (options.EnrichOnly)
+            {
+                var corpus = Path.Combine(root, "corpus");
+                CorpusGenerator.Generate(corpus, options.Documents, CorpusSeed, vocabulary);
+                rows.AddRange(await RunStructureBenchmarksAsync(options, corpus, root, vocabulary, cancellationToken));
+                rows.AddRange(ClassifierTrainingBenchmark.Run(vocabulary, ClassifierDocuments, notes));
+                return await FinishEnrichOnlyAsync(options, repository, rows, total);
+            }
+
             if (!options.CollectionOnly)
             {
                 await RunCorpusBenchmarksAsync(options, repository, root, vocabulary, rows, notes, cancellationToken);
@@ -85,6 +94,9 @@ internal static class BenchRunner
         Step("ingest", step);
         rows.AddRange(await IngestBreakdown.RunAsync(corpus, Path.Combine(root, "breakdown"), cancellationToken));
         Step("ingest breakdown", step);
+        rows.AddRange(await RunStructureBenchmarksAsync(options, corpus, root, vocabulary, cancellationToken));
+        notes.AddRange(MethodNotes.Structure);
+        Step("enrichment and near-duplicates", step);
 
         var queries = QuerySet.Create(vocabulary, QuerySeed);
         await using (bare)
@@ -109,6 +121,24 @@ internal static class BenchRunner
         }
 
         Step("large search", step);
+    }
+
+    private static async Task<IReadOnlyList<ReportRow>> RunStructureBenchmarksAsync(BenchOptions options, string corpus, string root, Vocabulary vocabulary, CancellationToken cancellationToken)
+    {
+        var rows = new List<ReportRow>(await EnrichmentBenchmark.RunAsync(corpus, Path.Combine(root, "enrich"), cancellationToken));
+        rows.AddRange(NearDuplicateBenchmark.Run(options.LargeDocuments, vocabulary, cancellationToken));
+        return rows;
+    }
+
+    /// <summary>Prints the rows and merges them into the existing report (other rows stay).</summary>
+    private static Task<int> FinishEnrichOnlyAsync(BenchOptions options, string repository, List<ReportRow> rows, Stopwatch total)
+    {
+        Out.Line(string.Empty);
+        Report.Print(rows);
+        var output = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(repository, options.OutputPath);
+        ReportMerge.Merge(output, rows, MethodNotes.Structure);
+        Out.Line($"\nmerged into {output} in {total.Elapsed.TotalMinutes:F1} min");
+        return Task.FromResult(rows.Any(row => row.Pass == false) ? 1 : 0);
     }
 
     private static void Step(string name, Stopwatch stopwatch)

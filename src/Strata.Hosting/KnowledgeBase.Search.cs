@@ -20,10 +20,14 @@ public sealed partial class KnowledgeBase
     /// Keyword search with the query language (<c>words "a phrase" -excluded tag:x kind:file lang:zh after:… before:… source:… is:unread</c>).
     /// All words must match; when that finds nothing, any word may match. Only filters: newest first.
     /// </summary>
-    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string queryText, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SearchResult>> SearchAsync(string queryText, int limit, CancellationToken cancellationToken) =>
+        SearchAsync(queryText, limit, includeDuplicates: false, cancellationToken);
+
+    /// <summary>Like <see cref="SearchAsync(string, int, CancellationToken)"/>; <paramref name="includeDuplicates"/> also finds folded near-duplicates.</summary>
+    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string queryText, int limit, bool includeDuplicates, CancellationToken cancellationToken)
     {
         var query = SearchQueryParser.Parse(queryText);
-        var filter = ToFilter(query, limit);
+        var filter = ToFilter(query, limit) is { } parsed ? parsed with { IncludeDuplicates = includeDuplicates } : null;
         if (filter is null)
         {
             return [];

@@ -24,6 +24,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
     private readonly ISourceStore _sources;
+    private readonly IStructureStore _structure;
+    private readonly CorpusFrequencies _corpus;
     private readonly PackBlobStore _blobs;
     private readonly HttpFetcher _fetcher;
     private readonly PoliteFetcher _politeFetcher;
@@ -39,6 +41,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _data = data;
         _store = store;
         _sources = store;
+        _structure = store;
+        _corpus = new CorpusFrequencies(store);
         _time = time;
         _blobs = new PackBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
@@ -135,7 +139,9 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 
         await RefreshClassificationAsync(cancellationToken).ConfigureAwait(false);
         var runner = new PipelineRunner(_store, _blobs, _steps, Options.Pipeline, _time);
-        return await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
+        var report = await runner.RunAsync(progress, cancellationToken, producer).ConfigureAwait(false);
+        await FinishRunAsync(cancellationToken).ConfigureAwait(false);
+        return report;
     }
 
     private async Task<IngestReport> ProcessAndMergeAsync(Task<IReadOnlyList<IngestEntry>> collecting, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)

@@ -7,9 +7,20 @@ namespace Strata.Storage.Sqlite;
 /// <summary>Turns an <see cref="ItemFilter"/> into WHERE conditions on alias <c>i</c>, with parameters bound.</summary>
 internal static class FilterSql
 {
-    public static string Where(ItemFilter filter, SqliteCommand command)
+    /// <summary>The condition that hides near-duplicates folded into another item.</summary>
+    public const string NotFolded = "i.duplicate_of IS NULL";
+
+    /// <param name="filter">The filter.</param>
+    /// <param name="command">Receives the parameters.</param>
+    /// <param name="foldedHandled">The caller applies <see cref="NotFolded"/> itself (the FTS fast path does).</param>
+    public static string Where(ItemFilter filter, SqliteCommand command, bool foldedHandled = false)
     {
         var conditions = new List<string>();
+        if (!filter.IncludeDuplicates && !foldedHandled)
+        {
+            conditions.Add(NotFolded);
+        }
+
         AddIn(conditions, command, "i.kind", filter.Kinds.Select(kind => kind.ToString().ToLowerInvariant()), "k");
         AddIn(conditions, command, "i.language", filter.Languages.Select(language => language.ToLowerInvariant()), "l");
         AddIn(conditions, command, "i.status", filter.Statuses.Select(status => status.ToString().ToLowerInvariant()), "st");

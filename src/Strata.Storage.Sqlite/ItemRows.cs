@@ -120,4 +120,6 @@ internal static class ItemRows
 
 [JsonSerializable(typeof(PageSpan[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class RowJson : JsonSerializerContext;

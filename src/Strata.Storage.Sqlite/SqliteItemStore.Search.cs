@@ -9,6 +9,9 @@ public sealed partial class SqliteItemStore
 {
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(search_fts, {Constants.TitleWeight:0.0}, 1.0, {Constants.TagWeight:0.0})");
 
+    /// <summary>Keeps folded near-duplicates out of the FTS ranking itself (the partial index makes the set cheap).</summary>
+    private const string FoldedRowsExcluded = "AND rowid NOT IN (SELECT rowid FROM items WHERE duplicate_of IS NOT NULL)";
+
     public async Task<IReadOnlyList<ItemSummary>> ListAsync(ItemFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +59,8 @@ public sealed partial class SqliteItemStore
     private static async Task<List<SearchHit>> QueryAsync(SqliteConnection connection, SearchRequest request, int? window, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var where = FilterSql.Where(request.Filter, command);
+        var where = FilterSql.Where(request.Filter, command, foldedHandled: request.MatchExpression is not null);
+        var hideFolded = !request.Filter.IncludeDuplicates;
         if (request.MatchExpression is null)
         {
             command.CommandText = $"SELECT {ItemRows.SummaryColumns}, 0.0, i.text FROM items i WHERE {where} " +
@@ -66,7 +70,7 @@ public sealed partial class SqliteItemStore
         {
             // Without filters, rank inside FTS5 first and join only the page of hits.
             command.CommandText = $"SELECT {ItemRows.SummaryColumns}, -m.score, i.text FROM " +
-                $"(SELECT rowid, {Bm25} AS score FROM search_fts WHERE search_fts MATCH $q ORDER BY score LIMIT $limit OFFSET $offset) m " +
+                $"(SELECT rowid, {Bm25} AS score FROM search_fts WHERE search_fts MATCH $q {(hideFolded ? FoldedRowsExcluded : string.Empty)} ORDER BY score LIMIT $limit OFFSET $offset) m " +
                 "JOIN items i ON i.rowid = m.rowid ORDER BY m.score";
         }
         else if (window is not null)
@@ -79,7 +83,7 @@ public sealed partial class SqliteItemStore
         else
         {
             command.CommandText = $"SELECT {ItemRows.SummaryColumns}, -{Bm25} AS score, i.text FROM search_fts JOIN items i ON i.rowid = search_fts.rowid " +
-                $"WHERE search_fts MATCH $q AND {where} ORDER BY score DESC LIMIT $limit OFFSET $offset";
+                $"WHERE search_fts MATCH $q AND {where}{(hideFolded ? " AND " + FilterSql.NotFolded : string.Empty)} ORDER BY score DESC LIMIT $limit OFFSET $offset";
         }
 
         command.With("$q", request.MatchExpression).With("$limit", request.Filter.Limit).With("$offset", request.Filter.Offset);

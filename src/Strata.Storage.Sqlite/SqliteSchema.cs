@@ -126,5 +126,6 @@ internal static partial class SqliteSchema
         CREATE INDEX ix_provenance_source ON provenance(source_id);
         """,
         Enrich,
+        Structure,
     ];
 }

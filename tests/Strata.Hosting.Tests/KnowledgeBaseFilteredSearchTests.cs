@@ -23,7 +23,7 @@ public sealed class KnowledgeBaseFilteredSearchTests
         var sparse = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
-            sparse.Add(fixture.Input($"sparse{i}.md", $"# Sparse {i}\n\nheron {string.Join(' ', Enumerable.Repeat("filler", 20 * i))}"));
+            sparse.Add(fixture.Input($"sparse{i}.md", $"# Sparse {i}\n\nheron {string.Join(' ', Enumerable.Range(0, 20 * i).Select(k => $"filler{i}w{k}"))}"));
         }
 
         await fixture.Kb.AddAsync(sparse, new AddOptions { Tags = ["rare"] }, null, None);

@@ -16,7 +16,8 @@ internal static class ListCommand
         var since = new Option<string?>("--since") { Description = "Only items collected since a date (2026-01-31) or a span ago (7d, 24h, 2w)" };
         var failed = new Option<bool>("--failed") { Description = "Only items whose processing failed, with the reason" };
         var limit = new Option<int>("--limit", "-n") { Description = "Most items to show", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List items, newest first") { kind, tag, since, failed, limit };
+        var all = new Option<bool>("--all") { Description = "Also list near-duplicates folded into another item" };
+        var command = new Command("list", "List items, newest first") { kind, tag, since, failed, limit, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var filter = new ItemFilter
@@ -25,6 +26,7 @@ internal static class ListCommand
                 Tags = parse.GetValue(tag) ?? [],
                 After = parse.GetValue(since) is { } s ? TimeSpans.ParseSince(s, TimeProvider.System.GetUtcNow()) : null,
                 FailedOnly = parse.GetValue(failed),
+                IncludeDuplicates = parse.GetValue(all),
                 Limit = Math.Max(1, parse.GetValue(limit)),
             };
             await using var kb = await GlobalOptions.OpenAsync(parse, cancellationToken);

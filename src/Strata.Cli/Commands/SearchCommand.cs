@@ -11,7 +11,8 @@ internal static class SearchCommand
     {
         var query = new Argument<string[]>("query") { Description = "Words, \"a phrase\", -excluded, tag:x kind:file lang:zh after:2026-01-01 before:… source:…", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<int>("--limit", "-n") { Description = "Most results to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("search", "Search the knowledge base (BM25 over title, text and tags; Chinese, Japanese and Korean supported)") { query, limit };
+        var all = new Option<bool>("--all") { Description = "Also show near-duplicates folded into another item" };
+        var command = new Command("search", "Search the knowledge base (BM25 over title, text and tags; Chinese, Japanese and Korean supported)") { query, limit, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = string.Join(' ', parse.GetValue(query) ?? []);
@@ -22,7 +23,7 @@ internal static class SearchCommand
             }
 
             await using var kb = await GlobalOptions.OpenAsync(parse, cancellationToken);
-            var results = await kb.SearchAsync(text, count, cancellationToken);
+            var results = await kb.SearchAsync(text, count, parse.GetValue(all), cancellationToken);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(results.Select(result => new SearchResultJson(

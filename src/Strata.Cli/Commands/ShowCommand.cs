@@ -23,9 +23,10 @@ internal static class ShowCommand
                 return ExitCodes.Failed;
             }
 
+            var structure = await ShowStructure.LoadAsync(kb, item, cancellationToken);
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(ToJson(item), CliJson.Relaxed.ItemJson);
+                Terminal.Json(ToJson(item) with { Structure = structure }, CliJson.Relaxed.ItemJson);
                 return ExitCodes.Success;
             }
 
@@ -55,6 +56,11 @@ internal static class ShowCommand
             Row("pages", item.Pages.Count == 0 ? null : item.Pages.Count.ToString(CultureInfo.InvariantCulture));
             Row("tags", string.Join(", ", item.Tags.Select(tag => tag.Origin == TagOrigin.User ? tag.Name : $"{tag.Name} ({tag.Origin.ToString().ToLowerInvariant()})")));
             Row("original", item.ContentHash is null ? null : $"{item.MediaType} · {item.ByteSize:N0} bytes · sha256 {item.ContentHash}");
+            if (structure is not null)
+            {
+                ShowStructure.AddRows(structure, Row);
+            }
+
             Terminal.Write(grid);
             if (!parse.GetValue(noText) && !string.IsNullOrEmpty(item.Text))
             {

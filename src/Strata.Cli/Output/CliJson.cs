@@ -11,7 +11,28 @@ internal sealed record ItemJson(
     string Id, string Title, string? Url, string? Path, string Kind, string State, string Status, string? Language, string[] Tags,
     string? Text, string? ContentHash, string? MediaType, long ByteSize, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt,
     string? Byline, string? SiteName, string? CanonicalUrl, string? Excerpt, int WordCount, int ReadingMinutes, string? Error,
-    PageJson[] Pages, Dictionary<string, string> Metadata);
+    PageJson[] Pages, Dictionary<string, string> Metadata, StructureJson? Structure = null);
+
+/// <summary>What enrichment found about an item: keywords, near-duplicates, references, related items.</summary>
+internal sealed record StructureJson(
+    KeywordJson[] Keywords, ItemRefJson? DuplicateOf, ItemRefJson[] Copies, ProvenanceJson[] Provenance, CiteJson[] Cites, int UnresolvedCites,
+    ItemRefJson[] CitedBy, RelatedJson[] Related);
+
+internal sealed record KeywordJson(string Text, double Weight);
+
+internal sealed record ItemRefJson(string Id, string Title, string? Url, string? Path);
+
+internal sealed record ProvenanceJson(string ItemId, string ExternalId, string? SourceId, string? Url, DateTimeOffset SeenAt);
+
+internal sealed record CiteJson(string Kind, string Value, ItemRefJson? Item);
+
+internal sealed record RelatedJson(string Id, string Title, string? Url, string? Path, double Score);
+
+internal sealed record DupeClusterJson(ItemRefJson Representative, DupeMemberJson[] Members);
+
+internal sealed record DupeMemberJson(string Id, string Title, string? Url, string? Path, int Distance);
+
+internal sealed record DupeRebuildJson(int Fingerprints, int Clusters, int Folded, double Seconds);
 
 internal sealed record PageJson(int Number, int Start, int Length);
 
@@ -84,6 +105,9 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 [JsonSerializable(typeof(SourceJson[]))]
 [JsonSerializable(typeof(CollectJson))]
 [JsonSerializable(typeof(ImportJson))]
+[JsonSerializable(typeof(RelatedJson[]))]
+[JsonSerializable(typeof(DupeClusterJson[]))]
+[JsonSerializable(typeof(DupeRebuildJson))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Like <see cref="Default"/>, but writes non-ASCII text (Chinese, accents) as itself instead of \u escapes.</summary>

@@ -29,6 +29,9 @@ public sealed record ItemFilter
     /// <summary>Only items whose last step failed.</summary>
     public bool FailedOnly { get; init; }
 
+    /// <summary>Also items folded into another as near-duplicates (hidden by default).</summary>
+    public bool IncludeDuplicates { get; init; }
+
     public int Limit { get; init; } = 50;
 
     public int Offset { get; init; }

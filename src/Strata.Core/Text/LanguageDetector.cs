@@ -5,7 +5,8 @@ namespace Strata.Core.Text;
 /// <summary>
 /// A small, fast language guess for clear cases: <c>en</c>, <c>zh</c>, <c>ja</c>, <c>ko</c>, <c>ru</c>, <c>fr</c>,
 /// <c>de</c> or <c>es</c>. The script decides first (Han without kana → zh, kana → ja, Hangul → ko,
-/// Cyrillic → ru); Latin text is told apart by stop words. Returns null when the evidence is thin or mixed.
+/// Cyrillic → ru); Latin text is told apart by stop words, and when those are too few (a short sentence, a title) by
+/// character trigram profiles. Returns null when the evidence is thin or mixed.
 /// </summary>
 /// <remarks>Looks at the first <see cref="SampleLength"/> characters only. Pure and thread-safe; never throws.</remarks>
 public static class LanguageDetector
@@ -61,7 +62,7 @@ public static class LanguageDetector
             return "ru";
         }
 
-        return latinWords * 2 > total ? LatinStopWords.Detect(sample) : null;
+        return latinWords * 2 > total ? LatinStopWords.Detect(sample) ?? LatinTrigrams.Detect(sample) : null;
     }
 
     private static ScriptCounts CountScripts(ReadOnlySpan<char> sample)

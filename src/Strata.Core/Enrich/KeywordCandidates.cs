@@ -1,0 +1,287 @@
+using System.Runtime.InteropServices;
+using Strata.Core.Text;
+
+namespace Strata.Core.Enrich;
+
+/// <summary>
+/// The keyword candidates of one text: words and CJK bigrams (the corpus counts these), phrases of up to three
+/// words that no stop word or punctuation interrupts (YAKE-style), and CJK words rebuilt from bigrams that
+/// consistently occur together (<c>知识</c> + <c>识库</c> → <c>知识库</c>). Not thread-safe: one per text.
+/// </summary>
+public sealed class KeywordCandidates
+{
+    private const int MaxPhraseWords = 3;
+
+    /// <summary>Adjacent bigrams merge into a longer word when they occur together at least this share of the time.</summary>
+    private const double MergeRatio = 0.75;
+
+    /// <summary>A phrase or merged word must occur at least this often: once is chance.</summary>
+    public const int MinRepeats = 2;
+
+    private readonly string _text;
+    private readonly Dictionary<string, Candidate> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Candidate, Candidate, Candidate?), PhraseCount> _phrases = [];
+    private readonly List<Candidate> _merged = [];
+    private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
+
+    private KeywordCandidates(string text) => _text = text;
+
+    /// <summary>Words and CJK bigrams of the text (each once): what the corpus document frequencies count.</summary>
+    public IEnumerable<string> Terms => _terms.Keys;
+
+    /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
+    public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats)
+        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key)))
+        .Concat(_merged);
+
+    /// <summary>How often a single term occurs in the text (0 when it does not).</summary>
+    public int CountOf(string term) => _terms.TryGetValue(term, out var candidate) ? candidate.Count : 0;
+
+    public static KeywordCandidates Collect(string text)
+    {
+        var candidates = new KeywordCandidates(text);
+        candidates.Scan();
+        candidates.MergeCjk();
+        return candidates;
+    }
+
+    /// <summary>The candidate as written at its chosen occurrence, whitespace collapsed.</summary>
+    public string SurfaceOf(Candidate candidate) =>
+        string.Join(' ', _text.AsSpan(candidate.Start, candidate.Length).ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private void Scan()
+    {
+        var lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var window = new Candidate?[MaxPhraseWords];
+        Span<int> starts = stackalloc int[MaxPhraseWords];
+        Span<bool> initials = stackalloc bool[MaxPhraseWords];
+        var inWindow = 0;
+        var previousEnd = 0;
+        List<(string, int)>? run = null;
+        foreach (var token in new TextTokenizer(_text))
+        {
+            // CJK bigrams overlap: the next one starts inside the previous, with no gap.
+            var gap = token.Start > previousEnd ? _text.AsSpan(previousEnd, token.Start - previousEnd) : [];
+            var boundary = previousEnd == 0 || IsBoundary(gap);
+            previousEnd = Math.Max(previousEnd, token.End);
+            if (token.Kind == TextTokenKind.Cjk)
+            {
+                inWindow = 0;
+                if (token.IsRunTail || token.Text.Length < 2 || KeywordStopWords.IsStopBigram(token.Text))
+                {
+                    run = null;
+                    continue;
+                }
+
+                if (gap.Length > 0)
+                {
+                    run = null;
+                }
+
+                var bigram = Count(lookup, token.Text, token.Start, token.Length, boundary).Key;
+                if (run is null)
+                {
+                    run = [];
+                    _cjkRuns.Add(run);
+                }
+
+                run.Add((bigram, token.Start));
+                continue;
+            }
+
+            run = null;
+            if (boundary || IsInsideAddress(gap))
+            {
+                inWindow = 0;
+            }
+
+            if (KeywordStopWords.IsStopWord(token.Text) || IsInsideAddress(gap))
+            {
+                inWindow = 0;
+                continue;
+            }
+
+            var initial = boundary && inWindow == 0;
+            var word = Count(lookup, token.Text, token.Start, token.Length, initial);
+            if (inWindow == MaxPhraseWords)
+            {
+                for (var i = 1; i < MaxPhraseWords; i++)
+                {
+                    window[i - 1] = window[i];
+                    starts[i - 1] = starts[i];
+                    initials[i - 1] = initials[i];
+                }
+
+                inWindow--;
+            }
+
+            window[inWindow] = word;
+            starts[inWindow] = token.Start;
+            initials[inWindow] = initial;
+            inWindow++;
+            for (var length = 2; length <= inWindow; length++)
+            {
+                var first = inWindow - length;
+                var key = (window[first]!, window[first + 1]!, length == 3 ? window[first + 2] : null);
+                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, key, out _);
+                phrase.Seen(starts[first], token.End - starts[first], initials[first]);
+            }
+        }
+    }
+
+    private Candidate Count(Dictionary<string, Candidate>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> term, int start, int length, bool initial)
+    {
+        if (lookup.TryGetValue(term, out var candidate))
+        {
+            candidate.Seen(start, length, initial);
+            return candidate;
+        }
+
+        var text = term.ToString();
+        candidate = new Candidate(text, [text], start, length, initial);
+        _terms[text] = candidate;
+        return candidate;
+    }
+
+    /// <summary>Rebuilds CJK words of three and four characters from runs of overlapping bigrams.</summary>
+    private void MergeCjk()
+    {
+        var trigrams = new Dictionary<(string, string, string?), Candidate>();
+        var fourgrams = new Dictionary<(string, string, string?), Candidate>();
+        foreach (var run in _cjkRuns)
+        {
+            for (var i = 0; i + 1 < run.Count; i++)
+            {
+                Tally(trigrams, (run[i].Bigram, run[i + 1].Bigram, null), run[i].Start, run[i + 1].Start + run[i + 1].Bigram.Length - run[i].Start);
+                if (i + 2 < run.Count)
+                {
+                    Tally(fourgrams, (run[i].Bigram, run[i + 1].Bigram, run[i + 2].Bigram), run[i].Start, run[i + 2].Start + run[i + 2].Bigram.Length - run[i].Start);
+                }
+            }
+        }
+
+        var merged = new List<(Candidate Word, string[] Parts)>();
+        foreach (var (key, trigram) in trigrams)
+        {
+            if (Consistent(trigram.Count, CountOf(key.Item1), CountOf(key.Item2)))
+            {
+                merged.Add((trigram, [key.Item1, key.Item2]));
+            }
+        }
+
+        foreach (var (key, fourgram) in fourgrams)
+        {
+            var left = trigrams[(key.Item1, key.Item2, null)].Count;
+            var right = trigrams[(key.Item2, key.Item3!, null)].Count;
+            if (Consistent(fourgram.Count, left, right))
+            {
+                merged.Add((fourgram, [key.Item1, key.Item2, key.Item3!]));
+                trigrams[(key.Item1, key.Item2, null)].Subtract(fourgram.Count);
+                trigrams[(key.Item2, key.Item3!, null)].Subtract(fourgram.Count);
+            }
+        }
+
+        foreach (var (word, parts) in merged)
+        {
+            foreach (var part in parts)
+            {
+                _terms[part].Subtract(word.Count);
+            }
+
+            _merged.Add(word);
+        }
+    }
+
+    private static bool Consistent(int together, int first, int second) =>
+        together >= MinRepeats && together >= MergeRatio * Math.Min(first, second);
+
+    private void Tally(Dictionary<(string, string, string?), Candidate> counts, (string, string, string?) key, int start, int length)
+    {
+        if (counts.TryGetValue(key, out var candidate))
+        {
+            candidate.Seen(start, length, initial: false);
+            return;
+        }
+
+        string[] parts = key.Item3 is null ? [key.Item1, key.Item2] : [key.Item1, key.Item2, key.Item3];
+        counts[key] = new Candidate(_text.Substring(start, length), parts, start, length, initial: false);
+    }
+
+    /// <summary>Sentence and clause punctuation and line breaks end a phrase; spaces, hyphens and quotes do not.</summary>
+    private static bool IsBoundary(ReadOnlySpan<char> gap)
+    {
+        foreach (var character in gap)
+        {
+            if (character is '.' or ',' or ';' or ':' or '!' or '?' or '\n' or '(' or ')' or '[' or ']' or '|' or '"' or '#' or '*' or '>' or '<' or '=' or '/'
+                or '。' or '，' or '；' or '：' or '！' or '？' or '、' or '（' or '）' or '「' or '」' or '《' or '》')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Parts of URLs, hosts and e-mail addresses (right after <c>/ . @ = &amp; ?</c>) are never keywords.</summary>
+    private static bool IsInsideAddress(ReadOnlySpan<char> gap) =>
+        gap.Length > 0 && gap[^1] is '/' or '.' or '@' or '=' or '&' or '?' or '_' or '%' or '~' or '+';
+
+    /// <summary>One candidate: its normalised key, the terms it is made of, how often it occurs and where it is written.</summary>
+    /// <summary>How often a phrase occurs and where it is best written: a struct, as most phrases occur once.</summary>
+    private struct PhraseCount
+    {
+        private int _start;
+        private int _length;
+        private bool _initial;
+
+        public int Count { get; private set; }
+
+        public void Seen(int start, int length, bool initial)
+        {
+            if (Count == 0 || (_initial && !initial))
+            {
+                (_start, _length, _initial) = (start, length, initial);
+            }
+
+            Count++;
+        }
+
+        public readonly Candidate ToCandidate((Candidate, Candidate, Candidate?) words) =>
+            new(null, words.Item3 is null ? [words.Item1.Key, words.Item2.Key] : [words.Item1.Key, words.Item2.Key, words.Item3.Key], _start, _length, _initial, Count);
+    }
+
+    public sealed class Candidate(string? key, string[] parts, int start, int length, bool initial, int count = 1)
+    {
+        private string? _key = key;
+
+        /// <summary>The normalised text: the words joined by spaces, or the CJK characters.</summary>
+        public string Key => _key ??= string.Join(' ', Parts);
+
+        /// <summary>The words or bigrams the candidate is made of (itself for a single term).</summary>
+        public IReadOnlyList<string> Parts { get; } = parts;
+
+        public int Count { get; private set; } = count;
+
+        /// <summary>A CJK bigram (its key has no letters of an alphabet).</summary>
+        public bool IsCjk => Parts.Count == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
+
+        public int Start { get; private set; } = start;
+
+        public int Length { get; private set; } = length;
+
+        private bool Initial { get; set; } = initial;
+
+        public void Seen(int start, int length, bool initial)
+        {
+            Count++;
+
+            // Prefer an occurrence inside a sentence: a sentence's first word is capitalised whatever it is.
+            if (Initial && !initial)
+            {
+                (Start, Length, Initial) = (start, length, false);
+            }
+        }
+
+        public void Subtract(int count) => Count = Math.Max(0, Count - count);
+    }
+}
