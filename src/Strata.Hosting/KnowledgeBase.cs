@@ -7,6 +7,7 @@ using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
+using Strata.Semantic.Chunking;
 using Strata.Sources.Extractors;
 using Strata.Sources.Http;
 using Strata.Sources.Steps;
@@ -21,6 +22,8 @@ namespace Strata.Hosting;
 public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
+    private readonly IChunkStore _chunks;
+    private readonly TextChunker _chunker;
     private readonly ISourceStore _sources;
     private readonly FileBlobStore _blobs;
     private readonly HttpFetcher _fetcher;
@@ -36,13 +39,15 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         Options = options;
         _data = data;
         _store = store;
+        _chunks = store;
+        _chunker = new TextChunker(options.Chunking);
         _sources = store;
         _time = time;
         _blobs = new FileBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
         _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
-        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new IndexStep()];
+        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new ChunkStep(_chunker), new IndexStep()];
         Log = new RunLog(data.LogsPath, time, console);
         var sink = new ItemSink(store, store, _blobs, time);
         ISourceCollector[] collectors =
@@ -173,6 +178,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();
+        _embeddingModel?.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -117,5 +117,6 @@ internal static class ItemRows
 }
 
 [JsonSerializable(typeof(PageSpan[]))]
+[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class RowJson : JsonSerializerContext;
