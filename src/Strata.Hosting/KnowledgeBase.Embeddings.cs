@@ -118,6 +118,9 @@ public sealed partial class KnowledgeBase
         }
     }
 
+    /// <summary>Passage and vector counts for a model key (null: passages only).</summary>
+    public Task<Strata.Core.Storage.ChunkCounts> CountChunksAsync(string? model, CancellationToken cancellationToken) => _chunks.CountChunksAsync(model, cancellationToken);
+
     /// <summary>Chunks indexed items that have no passages (a base created before chunking, or a changed chunker).</summary>
     private async Task<int> BackfillChunksAsync(CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ internal sealed class Int8Vectors
 
     private static float QuantizeRow(ReadOnlySpan<float> source, Span<sbyte> target)
     {
-        var max = TensorPrimitives.MaxMagnitude(source);
+        var max = MathF.Abs(TensorPrimitives.MaxMagnitude(source)); // the value of largest magnitude, sign included
         var scale = max > 0 ? max / 127f : 1f;
         for (var i = 0; i < source.Length; i++)
         {
