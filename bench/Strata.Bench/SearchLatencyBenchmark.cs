@@ -5,7 +5,7 @@ using Strata.Hosting.Configuration;
 
 namespace Strata.Bench;
 
-/// <summary>Keyword search latency through <see cref="KnowledgeBase.SearchAsync"/> against bare FTS5 rowid queries.</summary>
+/// <summary>Keyword search latency through <see cref="KnowledgeBase.SearchAsync(string, int, CancellationToken)"/> against bare FTS5 rowid queries.</summary>
 internal static class SearchLatencyBenchmark
 {
     public const double TargetP95Milliseconds = 10;

@@ -50,10 +50,14 @@ public sealed partial class KnowledgeBase
             _ => options.Mode,
         };
         var candidates = mode == SearchMode.Keyword && !options.Facets ? limit : Math.Max(limit, CandidatesPerList);
-        var keyword = mode == SearchMode.Semantic ? [] : await KeywordAsync(query, filter with { Limit = candidates }, cancellationToken).ConfigureAwait(false);
-        var semantic = mode == SearchMode.Keyword
-            ? new Dictionary<string, List<(int Row, float Score)>>()
-            : await VectorAsync(await model!.EmbedQueryAsync(QueryText(query), cancellationToken).ConfigureAwait(false), vectors!, query, filter, candidates, null, cancellationToken).ConfigureAwait(false);
+        // The keyword query (SQLite) and the query embedding plus scan (model, CPU) run side by side.
+        var keywordTask = mode == SearchMode.Semantic ? Task.FromResult<IReadOnlyList<SearchHit>>([]) : KeywordAsync(query, filter with { Limit = candidates }, cancellationToken);
+        var semanticTask = mode == SearchMode.Keyword
+            ? Task.FromResult(new Dictionary<string, List<(int Row, float Score)>>())
+            : Task.Run(async () => await VectorAsync(await model!.EmbedQueryAsync(QueryText(query), cancellationToken).ConfigureAwait(false), vectors!, query, filter, candidates, null, cancellationToken).ConfigureAwait(false), cancellationToken);
+        await Task.WhenAll(keywordTask, semanticTask).ConfigureAwait(false);
+        var keyword = await keywordTask.ConfigureAwait(false);
+        var semantic = await semanticTask.ConfigureAwait(false);
         var results = await AssembleAsync(mode, query, keyword, semantic, vectors, limit, cancellationToken).ConfigureAwait(false);
         var facets = options.Facets
             ? await _chunks.CountFacetsAsync(keyword.Select(hit => hit.Item.Id).Concat(semantic.Keys).Distinct().ToArray(), cancellationToken).ConfigureAwait(false)

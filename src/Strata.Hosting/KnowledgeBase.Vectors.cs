@@ -22,7 +22,7 @@ public sealed partial class KnowledgeBase
         await _vectorLoad.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _vectors ??= await LoadedVectors.LoadAsync(_chunks, model.Key, cancellationToken).ConfigureAwait(false);
+            return _vectors ??= await LoadedVectors.LoadAsync(_chunks, model.Key, Options.Embedding.Int8Index, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -29,10 +29,12 @@ internal sealed class LoadedVectors
     /// <summary>Passages embedded when this was loaded (a changed count means reload).</summary>
     public int StoredCount { get; }
 
-    public static async Task<LoadedVectors?> LoadAsync(IChunkStore store, string model, CancellationToken cancellationToken)
+    public static async Task<LoadedVectors?> LoadAsync(IChunkStore store, string model, bool int8, CancellationToken cancellationToken)
     {
-        var values = new List<float>();
-        var owners = new List<int>();
+        // Sized from the count up front: a growing list would briefly need twice the memory of the vectors.
+        var expected = (await store.CountChunksAsync(model, cancellationToken).ConfigureAwait(false)).EmbeddedChunks;
+        float[] values = [];
+        var owners = new List<int>(expected);
         var ordinals = new List<int>();
         var ids = new List<string>();
         var slots = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -42,11 +44,17 @@ internal sealed class LoadedVectors
             if (dimensions == 0)
             {
                 dimensions = stored.Vector.Length;
+                values = new float[Math.Max(expected, 1) * dimensions];
             }
 
             if (stored.Vector.Length != dimensions)
             {
                 continue; // a vector of another size under the same key: skip rather than fail the search
+            }
+
+            if ((owners.Count + 1) * dimensions > values.Length)
+            {
+                Array.Resize(ref values, values.Length * 2); // passages embedded while loading
             }
 
             if (!slots.TryGetValue(stored.ItemId, out var slot))
@@ -56,11 +64,22 @@ internal sealed class LoadedVectors
                 ids.Add(stored.ItemId);
             }
 
-            values.AddRange(stored.Vector);
+            stored.Vector.CopyTo(values, owners.Count * dimensions);
             owners.Add(slot);
             ordinals.Add(stored.Ordinal);
         }
 
-        return owners.Count == 0 ? null : new LoadedVectors(new VectorIndex(dimensions, values.ToArray(), owners.ToArray()), ids.ToArray(), ordinals.ToArray(), slots, owners.Count);
+        if (owners.Count == 0)
+        {
+            return null;
+        }
+
+        var loaded = new LoadedVectors(new VectorIndex(dimensions, values.Length == owners.Count * dimensions ? values : values[..(owners.Count * dimensions)], owners.ToArray()), ids.ToArray(), ordinals.ToArray(), slots, owners.Count);
+        if (int8)
+        {
+            loaded.Index.Quantize();
+        }
+
+        return loaded;
     }
 }

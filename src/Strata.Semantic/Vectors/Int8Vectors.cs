@@ -35,19 +35,25 @@ internal sealed class Int8Vectors
         return new Int8Vectors(values, scales, dimensions);
     }
 
-    public void Scan(ReadOnlySpan<float> query, TopK top, int[] owners, bool[]? allowedOwners)
+    public void Scan(ReadOnlySpan<float> query, int start, int end, TopK top, int[] owners, bool[]? allowedOwners)
     {
         Span<sbyte> q = stackalloc sbyte[_dimensions];
         var queryScale = QuantizeRow(query, q);
         var values = _values.AsSpan();
-        for (var row = 0; row < _scales.Length; row++)
+        var threshold = float.NegativeInfinity;
+        for (var row = start; row < end; row++)
         {
             if (allowedOwners is not null && !allowedOwners[owners[row]])
             {
                 continue;
             }
 
-            top.Offer(row, Dot(q, values.Slice(row * _dimensions, _dimensions)) * _scales[row] * queryScale);
+            var score = Dot(q, values.Slice(row * _dimensions, _dimensions)) * _scales[row] * queryScale;
+            if (score > threshold)
+            {
+                top.Offer(row, score);
+                threshold = top.Threshold;
+            }
         }
     }
 

@@ -10,6 +10,9 @@ namespace Strata.Semantic.Vectors;
 /// </summary>
 public sealed class VectorIndex
 {
+    /// <summary>Rows from which a search is split across cores (below it, thread hand-offs cost more than they save).</summary>
+    public const int ParallelThreshold = 65_536;
+
     private float[] _vectors;
     private Int8Vectors? _quantized;
 
@@ -51,31 +54,64 @@ public sealed class VectorIndex
     /// <param name="query">The query vector.</param>
     /// <param name="k">How many rows to return.</param>
     /// <param name="allowedOwners">When set, only rows whose owner is marked true are scored.</param>
-    public VectorHit[] Search(ReadOnlySpan<float> query, int k, bool[]? allowedOwners = null)
+    /// <param name="parallel">Split a large index across cores (false: one thread, e.g. to measure a single core).</param>
+    public VectorHit[] Search(ReadOnlySpan<float> query, int k, bool[]? allowedOwners = null, bool parallel = true)
     {
         if (query.Length != Dimensions)
         {
             throw new ArgumentException($"the query has {query.Length} dimensions, the index {Dimensions}; was the index built with another model?");
         }
 
-        var top = new TopK(Math.Max(1, k));
-        if (_quantized is { } quantized)
+        k = Math.Max(1, k);
+        var partitions = !parallel || Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, Count / (ParallelThreshold / 2));
+        if (partitions <= 1)
         {
-            quantized.Scan(query, top, RowOwners, allowedOwners);
+            var top = new TopK(k);
+            ScanRange(query, 0, Count, top, allowedOwners);
             return top.ToArray();
         }
 
+        // Large indexes are scanned in one slice per core; each keeps its own top k, merged at the end.
+        var queryCopy = query.ToArray();
+        var tops = new TopK[partitions];
+        Parallel.For(0, partitions, part =>
+        {
+            tops[part] = new TopK(k);
+            ScanRange(queryCopy, (int)((long)Count * part / partitions), (int)((long)Count * (part + 1) / partitions), tops[part], allowedOwners);
+        });
+        var merged = new TopK(k);
+        foreach (var hit in tops.SelectMany(top => top.ToArray()))
+        {
+            merged.Offer(hit.Row, hit.Score);
+        }
+
+        return merged.ToArray();
+    }
+
+    private void ScanRange(ReadOnlySpan<float> query, int start, int end, TopK top, bool[]? allowedOwners)
+    {
+        if (_quantized is { } quantized)
+        {
+            quantized.Scan(query, start, end, top, RowOwners, allowedOwners);
+            return;
+        }
+
         var vectors = _vectors.AsSpan();
-        for (var row = 0; row < RowOwners.Length; row++)
+        var threshold = float.NegativeInfinity;
+        for (var row = start; row < end; row++)
         {
             if (allowedOwners is not null && !allowedOwners[RowOwners[row]])
             {
                 continue;
             }
 
-            top.Offer(row, TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions)));
+            // Most rows fall below the current k-th best: compare before touching the heap.
+            var score = TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions));
+            if (score > threshold)
+            {
+                top.Offer(row, score);
+                threshold = top.Threshold;
+            }
         }
-
-        return top.ToArray();
     }
 }
