@@ -95,7 +95,7 @@ public sealed partial class KnowledgeBase
             : (model, vectors, null);
     }
 
-    /// <summary>BM25 hits: every word first; when those are fewer than wanted, items matching any word follow.</summary>
+    /// <summary>BM25 hits: every word first; when those are fewer than wanted (and the query has no quoted phrase), items matching any word follow.</summary>
     private async Task<IReadOnlyList<SearchHit>> KeywordAsync(SearchQuery query, ItemFilter filter, CancellationToken cancellationToken)
     {
         var match = Fts5QueryBuilder.Build(query);
@@ -105,7 +105,9 @@ public sealed partial class KnowledgeBase
         }
 
         var hits = await _store.SearchAsync(new SearchRequest(match, filter), cancellationToken).ConfigureAwait(false);
-        if (hits.Count >= filter.Limit || match is null || Fts5QueryBuilder.BuildAny(query) is not { } any || any == match)
+        // A quoted phrase is an explicit requirement: only plain words are relaxed to "any" (and only when nothing matched, as before).
+        var relax = query.Phrases.Count == 0 || hits.Count == 0;
+        if (!relax || hits.Count >= filter.Limit || match is null || Fts5QueryBuilder.BuildAny(query) is not { } any || any == match)
         {
             return hits;
         }
