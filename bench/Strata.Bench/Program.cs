@@ -32,4 +32,9 @@ if (args is [BookmarkImportBenchmark.ImportOnlyCommand, var importData, var impo
     return await BookmarkImportBenchmark.ImportOnlyAsync(importData, importFile, cancellation.Token);
 }
 
+if (args.Contains(VectorBenchmark.Flag))
+{
+    return await VectorBenchmark.RunAsync(args, cancellation.Token);
+}
+
 return await BenchRunner.RunAsync(BenchOptions.Parse(args), cancellation.Token);

@@ -19,6 +19,7 @@ public static class StrataCli
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
+            EmbedCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

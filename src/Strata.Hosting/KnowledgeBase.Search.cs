@@ -4,8 +4,15 @@ using Strata.Core.Storage;
 
 namespace Strata.Hosting;
 
-/// <summary>One search result: the item, its BM25 score (higher is better) and a snippet with marked matches.</summary>
-public sealed record SearchResult(ItemSummary Item, double Score, string Snippet);
+/// <summary>
+/// One search result: the item, its score (BM25 in keyword mode, cosine similarity in semantic mode, the fused
+/// reciprocal-rank score in hybrid mode; higher is better), a snippet with marked matches, and the passages that
+/// matched best (semantic and hybrid modes).
+/// </summary>
+public sealed record SearchResult(ItemSummary Item, double Score, string Snippet)
+{
+    public IReadOnlyList<Retrieval.PassageHit> Passages { get; init; } = [];
+}
 
 public sealed partial class KnowledgeBase
 {
@@ -53,7 +60,7 @@ public sealed partial class KnowledgeBase
         snippet.Replace(SnippetOpen, open, StringComparison.Ordinal).Replace(SnippetClose, close, StringComparison.Ordinal);
 
     /// <summary>The query's filters as an <see cref="ItemFilter"/>; null when a filter can match nothing (an unknown kind).</summary>
-    private static ItemFilter? ToFilter(SearchQuery query, int limit)
+    internal static ItemFilter? ToFilter(SearchQuery query, int limit)
     {
         var kinds = new List<ItemKind>();
         foreach (var name in query.Kinds)
@@ -77,6 +84,7 @@ public sealed partial class KnowledgeBase
             Kinds = kinds,
             Tags = query.Tags,
             Languages = query.Languages,
+            Categories = query.Categories,
             Sources = query.Sources,
             Statuses = statuses,
             After = query.After is { } after ? new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,

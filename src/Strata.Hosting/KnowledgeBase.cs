@@ -8,6 +8,7 @@ using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
+using Strata.Semantic.Chunking;
 using Strata.Sources.Extractors;
 using Strata.Sources.Http;
 using Strata.Sources.Steps;
@@ -23,6 +24,8 @@ namespace Strata.Hosting;
 public sealed partial class KnowledgeBase : IAsyncDisposable
 {
     private readonly IItemStore _store;
+    private readonly IChunkStore _chunks;
+    private readonly TextChunker _chunker;
     private readonly ISourceStore _sources;
     private readonly IStructureStore _structure;
     private readonly CorpusFrequencies _corpus;
@@ -40,6 +43,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         Options = options;
         _data = data;
         _store = store;
+        _chunks = store;
+        _chunker = new TextChunker(options.Chunking);
         _sources = store;
         _structure = store;
         _corpus = new CorpusFrequencies(store);
@@ -50,7 +55,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _collector = new Collector(store, _blobs, options.Ingest, time);
         _classificationStore = store;
         _classification = new ClassificationState(options.Classification);
-        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new IndexStep()];
+        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new ChunkStep(_chunker), new IndexStep()];
         Log = new RunLog(data.LogsPath, time, console);
         var sink = new ItemSink(store, store, _blobs, time);
         ISourceCollector[] collectors =
@@ -185,6 +190,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     {
         _fetcher.Dispose();
         await _blobs.DisposeAsync().ConfigureAwait(false);
+        _embeddingModel?.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

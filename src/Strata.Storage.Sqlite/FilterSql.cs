@@ -23,6 +23,7 @@ internal static class FilterSql
 
         AddIn(conditions, command, "i.kind", filter.Kinds.Select(kind => kind.ToString().ToLowerInvariant()), "k");
         AddIn(conditions, command, "i.language", filter.Languages.Select(language => language.ToLowerInvariant()), "l");
+        AddIn(conditions, command, "lower(i.category)", filter.Categories.Select(category => category.Trim().ToLowerInvariant()), "cat");
         AddIn(conditions, command, "i.status", filter.Statuses.Select(status => status.ToString().ToLowerInvariant()), "st");
         for (var index = 0; index < filter.Tags.Count; index++)
         {

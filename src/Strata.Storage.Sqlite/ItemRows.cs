@@ -119,6 +119,7 @@ internal static class ItemRows
 }
 
 [JsonSerializable(typeof(PageSpan[]))]
+[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
 [JsonSerializable(typeof(string[]))]

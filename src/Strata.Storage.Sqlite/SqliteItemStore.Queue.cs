@@ -118,6 +118,11 @@ public sealed partial class SqliteItemStore
                 .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Chunks is not null)
+        {
+            await WriteChunksAsync(connection, transaction, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
+        }
+
         var job = item.Error is null ? commands.JobDone : commands.JobFailed;
         job.Parameters.Clear();
         job.With("$r", rowid);

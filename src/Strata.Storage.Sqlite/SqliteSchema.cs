@@ -127,5 +127,6 @@ internal static partial class SqliteSchema
         """,
         Enrich,
         Structure,
+        Semantic,
     ];
 }

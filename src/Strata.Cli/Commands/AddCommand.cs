@@ -32,8 +32,32 @@ internal static class AddCommand
             }
 
             var merged = new IngestReport(reports.SelectMany(report => report.Entries).ToArray(), reports.All(report => report.Processed));
-            return IngestPrinter.Print(merged, parse.GetValue(GlobalOptions.Json));
+            var exitCode = IngestPrinter.Print(merged, parse.GetValue(GlobalOptions.Json));
+            await EmbedNewAsync(kb, cancellationToken);
+            return exitCode;
         });
         return command;
+    }
+
+    /// <summary>With a model configured, what was just added becomes searchable by meaning too; a model problem never fails the add.</summary>
+    private static async Task EmbedNewAsync(Strata.Hosting.KnowledgeBase kb, CancellationToken cancellationToken)
+    {
+        if (!kb.Options.Embedding.IsEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            var report = await kb.EmbedAsync(null, cancellationToken);
+            if (report.Error is not null)
+            {
+                Terminal.Error($"embedding: {report.Error} (added items are kept; run `strata embed` to finish)");
+            }
+        }
+        catch (Strata.Semantic.Embeddings.EmbeddingException exception)
+        {
+            Terminal.Error($"embedding: {exception.Message} (added items are kept; run `strata embed` once the model is fixed)");
+        }
     }
 }

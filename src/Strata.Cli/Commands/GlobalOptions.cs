@@ -21,6 +21,9 @@ internal static class GlobalOptions
 
     public static DataDirectory DataDirectory(ParseResult parse) => Hosting.Configuration.DataDirectory.Resolve(parse.GetValue(Data));
 
+    /// <summary>The settings of the data directory (its strata.json and the environment), without opening the base.</summary>
+    public static StrataOptions LoadOptions(ParseResult parse) => StrataConfiguration.Load(DataDirectory(parse));
+
     public static Task<KnowledgeBase> OpenAsync(ParseResult parse, CancellationToken cancellationToken) =>
         KnowledgeBase.OpenAsync(DataDirectory(parse), cancellationToken: cancellationToken);
 }

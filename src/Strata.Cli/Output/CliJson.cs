@@ -5,7 +5,22 @@ using System.Text.Json.Serialization;
 namespace Strata.Cli.Output;
 
 /// <summary>JSON shapes the CLI prints with <c>--json</c>; field names are part of the scripting contract.</summary>
-internal sealed record SearchResultJson(string Id, string Title, string? Url, string? Path, string Kind, string? Language, string? Source, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt, double Score, string Snippet, string[] Tags);
+internal sealed record SearchResultJson(string Id, string Title, string? Url, string? Path, string Kind, string? Language, string? Source, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt, double Score, string Snippet, string[] Tags)
+{
+    public PassageJson[] Passages { get; init; } = [];
+}
+
+internal sealed record PassageJson(int Ordinal, int Start, int Length, int? Page, double Score, string Snippet);
+
+internal sealed record FacetJson(string Value, int Count);
+
+internal sealed record FacetsJson(FacetJson[] Tags, FacetJson[] Kinds, FacetJson[] Sources, FacetJson[] Languages);
+
+internal sealed record SearchResponseJson(string Mode, SearchResultJson[] Results, FacetsJson? Facets, string? Notice);
+
+internal sealed record EmbedJson(string? Model, int ItemsChunked, int Embedded, int AlreadyEmbedded, long InputTokens, int Chunks, int EmbeddedChunks, string? Error);
+
+internal sealed record EvalJson(string DataSet, string Mode, int Documents, int Queries, double NdcgAt10, double RecallAt100, double MrrAt10, double IndexSeconds, double EmbedSeconds, double MeanQueryMilliseconds, string? Model, string? Notice);
 
 internal sealed record ItemJson(
     string Id, string Title, string? Url, string? Path, string Kind, string State, string Status, string? Language, string[] Tags,
@@ -93,6 +108,9 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 [JsonSerializable(typeof(RuleJson[]))]
 [JsonSerializable(typeof(RuleChangeJson[]))]
 [JsonSerializable(typeof(SearchResultJson[]))]
+[JsonSerializable(typeof(SearchResponseJson))]
+[JsonSerializable(typeof(EmbedJson))]
+[JsonSerializable(typeof(EvalJson))]
 [JsonSerializable(typeof(ItemJson))]
 [JsonSerializable(typeof(ListEntryJson[]))]
 [JsonSerializable(typeof(IngestSummaryJson))]

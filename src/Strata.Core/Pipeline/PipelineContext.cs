@@ -12,6 +12,9 @@ public sealed class PipelineContext(Item item)
     /// <summary>Analysed text for the keyword index, set by the index step.</summary>
     public IndexDocument? Index { get; set; }
 
+    /// <summary>The item's passages for semantic search and citations, set by the chunk step.</summary>
+    public IReadOnlyList<TextChunk>? Chunks { get; set; }
+
     /// <summary>An original archived during this pass (by the fetch step).</summary>
     public SnapshotInfo? Snapshot { get; set; }
 

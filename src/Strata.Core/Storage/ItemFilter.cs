@@ -12,6 +12,9 @@ public sealed record ItemFilter
 
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>Items in any of these categories (case-insensitive).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     public IReadOnlyList<ItemStatus> Statuses { get; init; } = [];
 
     /// <summary>Matched against site name, URL host and source path.</summary>

@@ -10,7 +10,8 @@ namespace Strata.Core.Storage;
 /// <param name="Snapshot">A newly archived original (fetched during the pass).</param>
 /// <param name="DuplicateOf">Set when the fetched bytes belong to an existing item: this item is removed.</param>
 /// <param name="Enrichment">Keywords, SimHash, references and suggestions, when the pass enriched the item.</param>
-public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null);
+/// <param name="Chunks">The item's passages, replacing any it had, when the pass reached chunking.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null);
 
 /// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
 public sealed record IndexDocument(string Title, string Body, string Tags);

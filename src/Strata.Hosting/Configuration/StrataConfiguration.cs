@@ -82,6 +82,26 @@ public static class StrataConfiguration
             // Labelled items a tag or category needs before the classifier learns it.
             "MinExamples": 3,
             "Learn": true
+          },
+          "Chunking": {
+            // Passages for semantic search and citations: tokens per passage, and tokens repeated across a cut.
+            "MaxTokens": 256,
+            "OverlapTokens": 32
+          },
+          "Embedding": {
+            // none | openai (any OpenAI-compatible server) | ollama | onnx (a local model folder). Nothing is downloaded.
+            "Provider": "none",
+            // openai: "https://api.openai.com/v1" or e.g. "http://localhost:8000/v1"; ollama: "http://localhost:11434".
+            "Endpoint": null,
+            // e.g. "text-embedding-3-small", "nomic-embed-text"; for onnx a label (default: the folder name).
+            "Model": null,
+            // onnx: a folder with model.onnx and vocab.txt or tokenizer.json (e.g. all-MiniLM-L6-v2, bge-small-en-v1.5).
+            "ModelPath": null,
+            // Secrets belong in the environment: STRATA__EMBEDDING__APIKEY.
+            "BatchSize": 32,
+            // null: chosen from the model name (e5: "query: "/"passage: ", bge: its query instruction).
+            "QueryPrefix": null,
+            "PassagePrefix": null
           }
         }
 

@@ -24,6 +24,12 @@ public sealed class StrataOptions
     /// <summary>Thresholds of the learned classifier and the review inbox.</summary>
     public Core.Enrich.ClassificationOptions Classification { get; set; } = new();
 
+    /// <summary>How items are cut into passages (at index time, model or not).</summary>
+    public Semantic.Chunking.ChunkingOptions Chunking { get; set; } = new();
+
+    /// <summary>The embedding model behind semantic and hybrid search; none by default.</summary>
+    public Semantic.Embeddings.EmbeddingOptions Embedding { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -49,6 +55,13 @@ public sealed class StrataOptions
         }
 
         problems.AddRange(Classification.Validate());
+
+        if (Chunking.MaxTokens is < 16 or > 8192)
+        {
+            problems.Add("Chunking.MaxTokens must be between 16 and 8192");
+        }
+
+        problems.AddRange(Embedding.Validate());
         try
         {
             Fetch.Validate();

@@ -41,6 +41,11 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
                     }
                 }
 
+                if (pipeline.Processed > 0 && kb.Options.Embedding.IsEnabled)
+                {
+                    await EmbedAsync(stop).ConfigureAwait(false);
+                }
+
                 var idle = await NextWakeAsync(stop).ConfigureAwait(false);
                 await wake.WaitAsync(idle, stop).ConfigureAwait(false);
             }
@@ -53,6 +58,22 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         kb.Log.Write("daemon stopping: work in flight will resume on the next start");
         await kb.CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
         kb.Log.Write("daemon stopped");
+    }
+
+    /// <summary>Embeds what the last pass brought; a model failure is logged and tried again after the next pass.</summary>
+    private async Task EmbedAsync(CancellationToken stop)
+    {
+        try
+        {
+            var report = await kb.EmbedAsync(null, stop).ConfigureAwait(false);
+            kb.Log.Write(report.Error is null
+                ? $"embedded {report.Embedded} passage(s) with {report.Model}"
+                : $"embedding stopped after {report.Embedded} passage(s): {report.Error}");
+        }
+        catch (Strata.Semantic.Embeddings.EmbeddingException exception)
+        {
+            kb.Log.Write($"embedding: {exception.Message}");
+        }
     }
 
     private async Task<TimeSpan> NextWakeAsync(CancellationToken stop)

@@ -1,0 +1,89 @@
+using Strata.Semantic.Vectors;
+using Xunit;
+
+namespace Strata.Semantic.Tests.Vectors;
+
+public sealed class VectorIndexTests
+{
+    private const int Dimensions = 64;
+
+    private static (float[] Vectors, int[] Owners) RandomVectors(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var vectors = new float[rows * Dimensions];
+        for (var row = 0; row < rows; row++)
+        {
+            var span = vectors.AsSpan(row * Dimensions, Dimensions);
+            for (var i = 0; i < Dimensions; i++)
+            {
+                span[i] = (float)((random.NextDouble() * 2) - 1);
+            }
+
+            Strata.Semantic.Embeddings.Onnx.Pooling.Normalize(span);
+        }
+
+        return (vectors, Enumerable.Range(0, rows).Select(row => row / 3).ToArray());
+    }
+
+    [Fact]
+    public void Search_MatchesBruteForceOrder()
+    {
+        var (vectors, owners) = RandomVectors(900, 1);
+        var index = new VectorIndex(Dimensions, vectors, owners);
+        var query = vectors.AsSpan(17 * Dimensions, Dimensions).ToArray();
+
+        var hits = index.Search(query, 5);
+
+        var expected = Enumerable.Range(0, 900).OrderByDescending(row => Dot(query, vectors.AsSpan(row * Dimensions, Dimensions))).Take(5).ToArray();
+        Assert.Equal(expected, hits.Select(hit => hit.Row));
+        Assert.Equal(17, hits[0].Row);
+        Assert.Equal(1f, hits[0].Score, 4);
+    }
+
+    [Fact]
+    public void Search_Filter_SkipsRowsOfDisallowedOwners()
+    {
+        var (vectors, owners) = RandomVectors(300, 2);
+        var index = new VectorIndex(Dimensions, vectors, owners);
+        var allowed = new bool[100];
+        allowed[7] = true;
+
+        var hits = index.Search(vectors.AsSpan(0, Dimensions), 10, allowed);
+
+        Assert.Equal(3, hits.Length);
+        Assert.All(hits, hit => Assert.Equal(7, owners[hit.Row]));
+    }
+
+    [Fact]
+    public void Quantize_KeepsRecallAt10AndQuartersMemory()
+    {
+        var (vectors, owners) = RandomVectors(3000, 3);
+        var exact = new VectorIndex(Dimensions, vectors, owners);
+        var quantized = new VectorIndex(Dimensions, (float[])vectors.Clone(), owners);
+        var floatBytes = quantized.VectorBytes;
+        quantized.Quantize();
+        var (queries, _) = RandomVectors(50, 4);
+
+        var found = 0;
+        for (var q = 0; q < 50; q++)
+        {
+            var query = queries.AsSpan(q * Dimensions, Dimensions);
+            var truth = exact.Search(query, 10).Select(hit => hit.Row).ToHashSet();
+            found += quantized.Search(query, 10).Count(hit => truth.Contains(hit.Row));
+        }
+
+        Assert.True(found / 500.0 >= 0.9, $"recall@10 {found / 500.0}");
+        Assert.True(quantized.VectorBytes * 3 < floatBytes, $"{quantized.VectorBytes} vs {floatBytes}");
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+}
