@@ -1,7 +1,7 @@
 namespace Strata.Storage.Sqlite;
 
 /// <summary>Versioned migrations; entry <c>i</c> takes <c>PRAGMA user_version</c> from i to i + 1. Append only.</summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
     public static readonly string[] Migrations =
     [
@@ -125,5 +125,6 @@ internal static class SqliteSchema
         CREATE INDEX ix_provenance_external ON provenance(external_id);
         CREATE INDEX ix_provenance_source ON provenance(source_id);
         """,
+        Summaries,
     ];
 }

@@ -11,6 +11,9 @@ public sealed class PipelineContext(Item item)
     /// <summary>Analysed text for the keyword index, set by the index step.</summary>
     public IndexDocument? Index { get; set; }
 
+    /// <summary>The item's summary made during this pass (by the summary step), stored with the batch.</summary>
+    public Summaries.Summary? Summary { get; set; }
+
     /// <summary>An original archived during this pass (by the fetch step).</summary>
     public SnapshotInfo? Snapshot { get; set; }
 

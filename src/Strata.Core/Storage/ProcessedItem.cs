@@ -8,7 +8,8 @@ namespace Strata.Core.Storage;
 /// <param name="Index">Text to (re)index, when the pass reached indexing.</param>
 /// <param name="Snapshot">A newly archived original (fetched during the pass).</param>
 /// <param name="DuplicateOf">Set when the fetched bytes belong to an existing item: this item is removed.</param>
-public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null);
+/// <param name="Summary">A summary made during the pass; replaces the item's summary of the same method.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, Summaries.Summary? Summary = null);
 
 /// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
 public sealed record IndexDocument(string Title, string Body, string Tags);
