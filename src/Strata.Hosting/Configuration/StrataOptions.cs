@@ -21,6 +21,16 @@ public sealed class StrataOptions
 
     public PipelineOptions Pipeline { get; set; } = new();
 
+    /// <summary>The chat model; none by default (every feature then uses its classical method).</summary>
+    public AI.ChatModelOptions Chat { get; set; } = new();
+
+    /// <summary>Token budgets, prices and the prompt cache of the model ledger.</summary>
+    public AI.UsageOptions Usage { get; set; } = new();
+
+    public Summaries.SummaryOptions Summaries { get; set; } = new();
+
+    public Digests.DigestOptions Digest { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +53,24 @@ public sealed class StrataOptions
         if (Pipeline.Concurrency is < 1 or > 64)
         {
             problems.Add("Pipeline.Concurrency must be between 1 and 64");
+        }
+
+        problems.AddRange(Chat.Validate());
+        if (Summaries.MaxChars < 40 || Summaries.MaxSentences < 1)
+        {
+            problems.Add("Summaries.MaxChars must be at least 40 and Summaries.MaxSentences at least 1");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Digest.Schedule))
+        {
+            try
+            {
+                _ = Core.Sources.SourceSchedule.FromCron(Digest.Schedule);
+            }
+            catch (FormatException exception)
+            {
+                problems.Add($"Digest.Schedule: {exception.Message}");
+            }
         }
 
         try
