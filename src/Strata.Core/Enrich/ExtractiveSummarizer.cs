@@ -17,7 +17,7 @@ public static class ExtractiveSummarizer
     private const double Convergence = 1e-6;
 
     /// <summary>Relevance against redundancy in the MMR choice (1 = relevance only).</summary>
-    private const double Lambda = 0.7;
+    private const double Lambda = 0.5;
 
     /// <summary>Sentences at least this similar to one already chosen are never added.</summary>
     private const double DuplicateSimilarity = 0.75;
@@ -105,7 +105,7 @@ public static class ExtractiveSummarizer
         }
 
         // Teleporting prefers early sentences a little: leads tend to state what a text is about.
-        var prior = Enumerable.Range(0, n).Select(i => 1.0 + (1.0 / (1 + i))).ToArray();
+        var prior = Enumerable.Range(0, n).Select(i => 1.0 + (0.5 / (1 + i))).ToArray();
         var priorSum = prior.Sum();
         for (var i = 0; i < n; i++)
         {
