@@ -20,7 +20,7 @@ public sealed class LedgerChatClient(IChatClient inner, ModelLedger ledger, stri
         var purpose = ModelPurpose.Of(options?.AdditionalProperties, ModelPurpose.DefaultChat);
         var modelId = options?.ModelId ?? model;
         var key = ledger.Usage.Cache ? PromptCacheKey.For(modelId, list, options) : null;
-        if (key is not null && await ledger.Store.GetCachedResponseAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+        if (key is not null && !ModelPurpose.IsFresh(options?.AdditionalProperties) && await ledger.Store.GetCachedResponseAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             await ledger.RecordAsync(new LedgerEntry(ledger.Time.GetUtcNow(), provider, modelId, purpose, 0, 0, TimeSpan.Zero, 0, Cached: true), cancellationToken).ConfigureAwait(false);
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, cached)) { ModelId = modelId, AdditionalProperties = new() { [CachedProperty] = true } };

@@ -24,6 +24,19 @@ public static class ModelPurpose
         return options;
     }
 
+    /// <summary>Marks a call whose answer must be fresh (e.g. a regenerated summary): the cache is not read, only refreshed.</summary>
+    public const string FreshProperty = "strata.fresh";
+
+    public static ChatOptions Fresh(ChatOptions options)
+    {
+        options.AdditionalProperties ??= [];
+        options.AdditionalProperties[FreshProperty] = true;
+        return options;
+    }
+
+    public static bool IsFresh(AdditionalPropertiesDictionary? properties) =>
+        properties?.TryGetValue(FreshProperty, out var value) == true && value is true;
+
     public static string Of(AdditionalPropertiesDictionary? properties, string fallback) =>
         properties?.TryGetValue(PropertyName, out var value) == true && value is string purpose ? purpose : fallback;
 

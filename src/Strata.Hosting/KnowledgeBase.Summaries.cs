@@ -43,7 +43,7 @@ public sealed partial class KnowledgeBase
 
             try
             {
-                return new SummaryOutcome(await SummarizeWithModelAsync(item, cancellationToken).ConfigureAwait(false), null);
+                return new SummaryOutcome(await SummarizeWithModelAsync(item, regenerate, cancellationToken).ConfigureAwait(false), null);
             }
             catch (ModelBudgetExceededException exception)
             {
@@ -87,7 +87,7 @@ public sealed partial class KnowledgeBase
             {
                 try
                 {
-                    await SummarizeWithModelAsync(item, cancellationToken).ConfigureAwait(false);
+                    await SummarizeWithModelAsync(item, fresh: false, cancellationToken).ConfigureAwait(false);
                     abstractive++;
                     progress?.Report(abstractive + extractive);
                     continue;
@@ -189,13 +189,14 @@ public sealed partial class KnowledgeBase
         return new SetSummary(summary, sources.Select(s => s.Source).ToArray(), SummaryMethods.Extractive, null, notice);
     }
 
-    private async Task<Summary> SummarizeWithModelAsync(Item item, CancellationToken cancellationToken)
+    private async Task<Summary> SummarizeWithModelAsync(Item item, bool fresh, CancellationToken cancellationToken)
     {
         var chat = Options.Chat;
         var room = chat.ContextTokens - chat.MaxOutputTokens - Prompts.OverheadTokens(Prompts.SummarizeItem(item.DisplayTitle, string.Empty)) - (int)(chat.ContextTokens * ContextMargin);
         var text = TokenCounter.Truncate(item.Text ?? string.Empty, room);
+        var options = ModelPurpose.Chat(ModelPurposes.Summary, new ChatOptions { MaxOutputTokens = chat.MaxOutputTokens });
         var response = await _chat!.GetResponseAsync(
-            Prompts.SummarizeItem(item.DisplayTitle, text), ModelPurpose.Chat(ModelPurposes.Summary, new ChatOptions { MaxOutputTokens = chat.MaxOutputTokens }), cancellationToken).ConfigureAwait(false);
+            Prompts.SummarizeItem(item.DisplayTitle, text), fresh ? ModelPurpose.Fresh(options) : options, cancellationToken).ConfigureAwait(false);
         var (body, points) = Prompts.ParseSummary(response.Text);
         if (body.Length == 0)
         {
