@@ -21,7 +21,7 @@ public sealed partial class KnowledgeBase
         var now = _time.GetUtcNow();
         var candidates = await _digests.ListDigestCandidatesAsync(since, now, tag, Options.Digest.MaxItems, cancellationToken).ConfigureAwait(false);
         var ids = candidates.Select(candidate => candidate.Item.Id).ToArray();
-        var earlier = await _digests.ListEarlierDigestTextsAsync(NoveltyDigests, ids, cancellationToken).ConfigureAwait(false);
+        var earlier = await _digests.ListEarlierDigestTextsAsync(NoveltyDigests, [], cancellationToken).ConfigureAwait(false);
         var interests = await _digests.GetInterestTagsAsync(cancellationToken).ConfigureAwait(false);
         var digest = DigestComposer.Compose(since, now, tag, candidates, earlier, interests, Options.Digest.TopStories);
         var markdown = DigestRenderer.Markdown(digest);
