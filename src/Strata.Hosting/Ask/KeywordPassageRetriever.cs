@@ -38,10 +38,16 @@ public sealed class KeywordPassageRetriever(IItemStore store) : IPassageRetrieve
         var vectorizer = new TermVectorizer();
         var termIds = terms.Select(term => vectorizer.Count(term).Keys.ToArray()).Where(ids => ids.Length > 0).ToArray();
         var candidates = new List<(SearchHit Hit, int Rank, int Start, int Length, HashSet<int> Found)>();
+        var pages = new Dictionary<string, IReadOnlyList<Core.Extraction.PageSpan>>(StringComparer.Ordinal);
         for (var rank = 0; rank < hits.Count; rank++)
         {
             var hit = hits[rank];
-            foreach (var (start, length) in PassageSplitter.Split(hit.Text))
+            // Only PDFs have pages; passages then never cross a page, so each cites one page.
+            var itemPages = hit.Item.WordCount > 0 && hit.Item.SourcePath?.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) != false
+                ? (await store.GetAsync(hit.Item.Id, cancellationToken).ConfigureAwait(false))?.Pages ?? []
+                : [];
+            pages[hit.Item.Id] = itemPages;
+            foreach (var (start, length) in PassageSplitter.Split(hit.Text, itemPages.Select(page => page.Start).ToArray()))
             {
                 var found = vectorizer.KnownTerms(hit.Text.AsSpan(start, length));
                 if (found.Count > 0)
@@ -74,17 +80,11 @@ public sealed class KeywordPassageRetriever(IItemStore store) : IPassageRetrieve
             .Take(query.MaxPassages)
             .ToArray();
 
-        var pages = new Dictionary<string, IReadOnlyList<Core.Extraction.PageSpan>>(StringComparer.Ordinal);
         var passages = new List<Passage>(scored.Length);
         foreach (var (candidate, score, coverage) in scored)
         {
             var item = candidate.Hit.Item;
-            if (!pages.TryGetValue(item.Id, out var itemPages))
-            {
-                itemPages = (await store.GetAsync(item.Id, cancellationToken).ConfigureAwait(false))?.Pages ?? [];
-                pages[item.Id] = itemPages;
-            }
-
+            var itemPages = pages[item.Id];
             var page = itemPages.FirstOrDefault(p => candidate.Start >= p.Start && candidate.Start < p.Start + p.Length);
             passages.Add(new Passage(
                 item.Id, item.DisplayTitle, item.Url, item.SourcePath, candidate.Start, candidate.Length,
