@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Strata.Bench;
 
-/// <summary>The bench's command line: <c>[--quick] [--collection-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false)
+/// <summary>The bench's command line: <c>[--quick] [--collection-only] [--summaries-only] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool SummariesOnly = false)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -16,6 +16,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
     {
         var quick = args.Contains("--quick");
         var collectionOnly = args.Contains(CollectionOnlyFlag);
+        var summariesOnly = args.Contains(SummariesBenchmark.Flag);
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
@@ -23,7 +24,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick" or CollectionOnlyFlag:
+                case "--quick" or CollectionOnlyFlag or SummariesBenchmark.Flag:
                     break;
                 case "--docs" when i + 1 < args.Count:
                     documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -35,11 +36,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only] [--summaries-only] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, summariesOnly);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -49,6 +50,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         if (CollectionOnly)
         {
             flags += " " + CollectionOnlyFlag;
+        }
+
+        if (SummariesOnly)
+        {
+            flags += " " + SummariesBenchmark.Flag;
         }
 
         if (Documents != (Quick ? QuickDocuments : DefaultDocuments))

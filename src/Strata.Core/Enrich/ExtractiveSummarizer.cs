@@ -13,8 +13,8 @@ public static class ExtractiveSummarizer
     public const int MaxSentencesRanked = 300;
 
     private const double Damping = 0.85;
-    private const int Iterations = 40;
-    private const double Convergence = 1e-6;
+    private const int Iterations = 30;
+    private const double Convergence = 1e-4;
 
     /// <summary>Relevance against redundancy in the MMR choice (1 = relevance only).</summary>
     private const double Lambda = 0.5;
@@ -90,17 +90,29 @@ public static class ExtractiveSummarizer
     private static double[] LexRank(SparseVector[] vectors, int[] candidates)
     {
         var n = candidates.Length;
-        var similarity = new double[n, n];
+        var similarity = new double[n * n];
         var rowSums = new double[n];
         for (var a = 0; a < n; a++)
         {
             for (var b = a + 1; b < n; b++)
             {
                 var s = vectors[candidates[a]].Cosine(vectors[candidates[b]]);
-                similarity[a, b] = s;
-                similarity[b, a] = s;
+                similarity[(a * n) + b] = s;
+                similarity[(b * n) + a] = s;
                 rowSums[a] += s;
                 rowSums[b] += s;
+            }
+        }
+
+        // Row-normalised once: transition[a, b] is the walk's chance of stepping from a to b.
+        for (var a = 0; a < n; a++)
+        {
+            if (rowSums[a] > 0)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    similarity[(a * n) + b] /= rowSums[a];
+                }
             }
         }
 
@@ -125,19 +137,21 @@ public static class ExtractiveSummarizer
                 }
             }
 
+            Array.Clear(next);
+            for (var a = 0; a < n; a++)
+            {
+                var from = scores[a];
+                var row = similarity.AsSpan(a * n, n);
+                for (var b = 0; b < n; b++)
+                {
+                    next[b] += from * row[b];
+                }
+            }
+
             var delta = 0.0;
             for (var b = 0; b < n; b++)
             {
-                var incoming = 0.0;
-                for (var a = 0; a < n; a++)
-                {
-                    if (rowSums[a] > 0)
-                    {
-                        incoming += scores[a] * similarity[a, b] / rowSums[a];
-                    }
-                }
-
-                next[b] = ((1 - Damping) * prior[b]) + (Damping * (incoming + (dangling * prior[b])));
+                next[b] = ((1 - Damping) * prior[b]) + (Damping * (next[b] + (dangling * prior[b])));
                 delta += Math.Abs(next[b] - scores[b]);
             }
 
