@@ -21,14 +21,14 @@ public static class ChatClientFactory
 
         if (string.Equals(options.Provider, ChatModelOptions.Ollama, StringComparison.OrdinalIgnoreCase))
         {
-            var http = new HttpClient { BaseAddress = new Uri(options.Endpoint ?? DefaultOllamaEndpoint), Timeout = options.Timeout };
+            var http = new HttpClient { BaseAddress = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? DefaultOllamaEndpoint : options.Endpoint), Timeout = options.Timeout };
             return new OllamaApiClient(http, options.Model);
         }
 
         var client = new OpenAI.Chat.ChatClient(
             options.Model,
             new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),
-            new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint ?? DefaultOpenAiEndpoint), NetworkTimeout = options.Timeout });
+            new OpenAIClientOptions { Endpoint = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? DefaultOpenAiEndpoint : options.Endpoint), NetworkTimeout = options.Timeout });
         return client.AsIChatClient();
     }
 

@@ -53,7 +53,7 @@ public sealed class ChatModelOptions
             problems.Add("Chat.Model is required when Chat.Provider is set");
         }
 
-        if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(Endpoint) && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
         {
             problems.Add($"Chat.Endpoint is not an absolute URL: '{Endpoint}'");
         }
