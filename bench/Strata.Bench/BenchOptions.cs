@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Strata.Bench;
 
-/// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false)
+/// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -20,6 +20,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         var collectionOnly = args.Contains(CollectionOnlyFlag);
         var classifyOnly = args.Contains(ClassifyOnlyFlag);
         var enrichOnly = args.Contains(EnrichOnlyFlag);
+        var summariesOnly = args.Contains(SummariesBenchmark.Flag);
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
@@ -27,7 +28,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag:
+                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag:
                     break;
                 case "--docs" when i + 1 < args.Count:
                     documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -39,11 +40,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -63,6 +64,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         if (ClassifyOnly)
         {
             flags += " " + ClassifyOnlyFlag;
+        }
+
+        if (SummariesOnly)
+        {
+            flags += " " + SummariesBenchmark.Flag;
         }
 
         if (Documents != (Quick ? QuickDocuments : DefaultDocuments))

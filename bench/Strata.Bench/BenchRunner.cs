@@ -36,6 +36,17 @@ internal static class BenchRunner
                 return await FinishEnrichOnlyAsync(options, repository, rows, total);
             }
 
+            if (options.SummariesOnly)
+            {
+                var summaryRows = await SummariesBenchmark.RunAsync(root, options.LargeDocuments, vocabulary, cancellationToken);
+                Out.Line(string.Empty);
+                Report.Print(summaryRows);
+                var path = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(repository, options.OutputPath);
+                Report.WriteSection(path, SummariesSection, options, MachineInfo.Read(), summaryRows, MethodNotes.Summaries);
+                Out.Line($"\nupdated the \"{SummariesSection}\" section of {path} in {total.Elapsed.TotalMinutes:F1} min");
+                return summaryRows.Any(row => row.Pass == false) ? 1 : 0;
+            }
+
             if (!options.CollectionOnly)
             {
                 await RunCorpusBenchmarksAsync(options, repository, root, vocabulary, rows, notes, cancellationToken);
@@ -75,6 +86,8 @@ internal static class BenchRunner
         Out.Line($"\nwrote {output} in {total.Elapsed.TotalMinutes:F1} min");
         return rows.Any(row => row.Pass == false) ? 1 : 0;
     }
+
+    private const string SummariesSection = "Summaries, digests and ask (no model)";
 
     private static async Task RunCorpusBenchmarksAsync(BenchOptions options, string repository, string root, Vocabulary vocabulary, List<ReportRow> rows, List<string> notes, CancellationToken cancellationToken)
     {
@@ -121,6 +134,9 @@ internal static class BenchRunner
         }
 
         Step("large search", step);
+        rows.AddRange(await SummariesBenchmark.RunAsync(root, options.Documents, vocabulary, cancellationToken));
+        notes.AddRange(MethodNotes.Summaries);
+        Step("summaries, digest, ask", step);
     }
 
     private static async Task<IReadOnlyList<ReportRow>> RunStructureBenchmarksAsync(BenchOptions options, string corpus, string root, Vocabulary vocabulary, CancellationToken cancellationToken)

@@ -38,4 +38,11 @@ internal static class MethodNotes
             "A child process (hidden `import-only` mode) times `OpenAsync` of a fresh base, `ImportAsync(file, NetscapeBookmarks, new AddOptions(), fetch: false)` and closing the base; then it opens the base again and imports the same file: every entry must be reported already present.",
         "Peak memory of feed polling and bookmark import: `VmHWM` of each child, polled every 50 ms and read by the child just before it exits (the feed server runs in the parent and is not counted).",
     ];
+
+    public static readonly IReadOnlyList<string> Summaries =
+    [
+        "Extractive summary: `ExtractiveSummarizer.Summarize` (LexRank over TF-IDF sentence similarity, then MMR within 600 characters and 5 sentences) on one thread over 1,000 generated documents of ~1,500 words (every fifth Chinese), after 50 warm-up documents; the same summarizer runs at ingest as a pipeline step.",
+        "Digest: 1,000 generated documents are ingested and a digest of them is stored; 1,000 more are ingested, then `CreateDigestAsync` over the window holding only the new ones is timed (after one untimed run): reading the candidates with their summaries, novelty of each against the 1,000 items of the earlier digest (TF-IDF cosine), interest, grouping and rendering Markdown, HTML and text, and storing it. No model.",
+        "Ask overhead: the large corpus is ingested (time printed, summaries included), then 100 questions (`What do the notes say about <w1> and <w2>?`, words of ranks 50–800) after 10 warm-up ones; each is timed from `PassageRetriever.RetrieveAsync` (FTS5 BM25 for the best 8 items, sentence passages, term-coverage ranking) through `ContextPacker.Pack` into 7,492 tokens counted with the o200k_base tokenizer. The model call itself is excluded.",
+    ];
 }

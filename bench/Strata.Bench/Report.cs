@@ -49,6 +49,42 @@ internal static class Report
         File.WriteAllText(path, text.ToString());
     }
 
+    /// <summary>Writes (or replaces) one "## title" section of an existing report, keeping every other section.</summary>
+    public static void WriteSection(string path, string title, BenchOptions options, MachineInfo machine, IReadOnlyList<ReportRow> rows, IReadOnlyList<string> notes)
+    {
+        var section = new StringBuilder();
+        section.Append("## ").Append(title).Append("\n\n");
+        section.Append("Measured on its own with `").Append(options.CommandLine()).Append("` on ").Append(machine.Date)
+            .Append(" (").Append(machine.Cores).Append(" cores, load ").Append(machine.LoadAverage).Append(").\n\n");
+        section.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");
+        section.Append('|').Append(string.Concat(Headers.Select(_ => "---|"))).Append('\n');
+        foreach (var row in rows)
+        {
+            section.Append("| ").Append(string.Join(" | ", Cells(row).Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal)))).Append(" |\n");
+        }
+
+        section.Append('\n');
+        foreach (var note in notes)
+        {
+            section.Append("- ").Append(note).Append('\n');
+        }
+
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+        var heading = "## " + title + "\n";
+        var start = existing.IndexOf(heading, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            existing = existing.TrimEnd('\n') + "\n\n" + section;
+        }
+        else
+        {
+            var next = existing.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+            existing = existing[..start] + section + (next < 0 ? string.Empty : existing[(next + 1)..]);
+        }
+
+        File.WriteAllText(path, existing);
+    }
+
     private static string[] Cells(ReportRow row) =>
         [row.Benchmark, row.Metric, row.Ours, row.Baseline, row.Ratio, row.Target, row.Pass switch { true => "pass", false => "**FAIL**", null => string.Empty }];
 }

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.AI;
+using Strata.AI;
 using Strata.Core.Enrich;
 using Strata.Core.Extraction;
 using Strata.Core.Items;
 using Strata.Core.Pipeline;
 using Strata.Core.Search;
 using Strata.Core.Storage;
+using Strata.Hosting.Ask;
 using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
@@ -37,6 +40,10 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly IReadOnlyList<IPipelineStep> _steps;
     private readonly DataDirectory _data;
     private readonly TimeProvider _time;
+    private readonly Core.Summaries.ISummaryStore _summaries;
+    private readonly Core.Digests.IDigestStore _digests;
+    private readonly Core.Ledger.ILedgerStore _ledger;
+    private readonly IChatClient? _chat;
 
     private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
     {
@@ -55,7 +62,15 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _collector = new Collector(store, _blobs, options.Ingest, time);
         _classificationStore = store;
         _classification = new ClassificationState(options.Classification);
-        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new ChunkStep(_chunker), new IndexStep()];
+        _steps = [new FetchStep(_politeFetcher, _blobs, store), new ExtractStep(_blobs, ExtractorCatalog.All), new EnrichStep(Enrichers()), new SummaryStep(options.Summaries.Budget, time), new ChunkStep(_chunker), new IndexStep()];
+        _summaries = store;
+        _digests = store;
+        _ledger = store;
+        ModelLedger = new ModelLedger(store, options.Usage, options.Chat, time);
+        _chat = ChatClientFactory.Create(options.Chat, ModelLedger);
+        PassageRetriever = new KeywordPassageRetriever(store);
+        // Every embedding call goes through the same ledger as chat: tokens, latency, cost, budgets.
+        EmbeddingDecorator = generator => WithLedger(generator, options.Embedding.Provider, options.Embedding.Model ?? options.Embedding.Provider);
         Log = new RunLog(data.LogsPath, time, console);
         var sink = new ItemSink(store, store, _blobs, time);
         ISourceCollector[] collectors =
@@ -72,6 +87,16 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     public RunLog Log { get; }
 
     public StrataOptions Options { get; }
+
+    /// <summary>The token and cost ledger every model call goes through (budgets, prices, the prompt cache).</summary>
+    public ModelLedger ModelLedger { get; }
+
+    /// <summary>Whether a chat model is configured (otherwise classical methods serve every feature).</summary>
+    public bool HasChatModel => _chat is not null;
+
+    /// <summary>Wraps an embedding generator so its calls are recorded in the ledger and held to the <c>embed</c> budget.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> WithLedger(IEmbeddingGenerator<string, Embedding<float>> generator, string provider, string model) =>
+        new LedgerEmbeddingGenerator(generator, ModelLedger, provider, model);
 
     public string DataDirectory => _data.Root;
 
@@ -188,6 +213,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _chat?.Dispose();
         _fetcher.Dispose();
         await _blobs.DisposeAsync().ConfigureAwait(false);
         _embeddingModel?.Dispose();

@@ -123,6 +123,11 @@ public sealed partial class SqliteItemStore
             await WriteChunksAsync(connection, transaction, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.Summary is not null)
+        {
+            await WriteSummaryAsync(connection, transaction, rowid, result.Summary, cancellationToken).ConfigureAwait(false);
+        }
+
         var job = item.Error is null ? commands.JobDone : commands.JobFailed;
         job.Parameters.Clear();
         job.With("$r", rowid);

@@ -128,5 +128,6 @@ internal static partial class SqliteSchema
         Enrich,
         Structure,
         Semantic,
+        Summaries,
     ];
 }

@@ -24,9 +24,10 @@ internal static class ShowCommand
             }
 
             var structure = await ShowStructure.LoadAsync(kb, item, cancellationToken);
+            var summary = (await kb.GetSummariesAsync(item.Id, cancellationToken)).FirstOrDefault();
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(ToJson(item) with { Structure = structure }, CliJson.Relaxed.ItemJson);
+                Terminal.Json(ToJson(item) with { Structure = structure, Summary = summary?.Text, SummaryMethod = summary?.Method, SummaryModel = summary?.Model }, CliJson.Relaxed.ItemJson);
                 return ExitCodes.Success;
             }
 
@@ -56,6 +57,7 @@ internal static class ShowCommand
             Row("pages", item.Pages.Count == 0 ? null : item.Pages.Count.ToString(CultureInfo.InvariantCulture));
             Row("tags", string.Join(", ", item.Tags.Select(tag => tag.Origin == TagOrigin.User ? tag.Name : $"{tag.Name} ({tag.Origin.ToString().ToLowerInvariant()})")));
             Row("original", item.ContentHash is null ? null : $"{item.MediaType} · {item.ByteSize:N0} bytes · sha256 {item.ContentHash}");
+            Row("summary", summary is null ? null : $"{summary.Text} ({summary.Method}{(summary.Model is null ? string.Empty : ", " + summary.Model)})");
             if (structure is not null)
             {
                 ShowStructure.AddRows(structure, Row);

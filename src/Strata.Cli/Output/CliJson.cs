@@ -26,7 +26,14 @@ internal sealed record ItemJson(
     string Id, string Title, string? Url, string? Path, string Kind, string State, string Status, string? Language, string[] Tags,
     string? Text, string? ContentHash, string? MediaType, long ByteSize, DateTimeOffset CollectedAt, DateTimeOffset? PublishedAt,
     string? Byline, string? SiteName, string? CanonicalUrl, string? Excerpt, int WordCount, int ReadingMinutes, string? Error,
-    PageJson[] Pages, Dictionary<string, string> Metadata, StructureJson? Structure = null);
+    PageJson[] Pages, Dictionary<string, string> Metadata, StructureJson? Structure = null)
+{
+    public string? Summary { get; init; }
+
+    public string? SummaryMethod { get; init; }
+
+    public string? SummaryModel { get; init; }
+}
 
 /// <summary>What enrichment found about an item: keywords, near-duplicates, references, related items.</summary>
 internal sealed record StructureJson(

@@ -15,6 +15,9 @@ public sealed class PipelineContext(Item item)
     /// <summary>The item's passages for semantic search and citations, set by the chunk step.</summary>
     public IReadOnlyList<TextChunk>? Chunks { get; set; }
 
+    /// <summary>The item's summary made during this pass (by the summary step), stored with the batch.</summary>
+    public Summaries.Summary? Summary { get; set; }
+
     /// <summary>An original archived during this pass (by the fetch step).</summary>
     public SnapshotInfo? Snapshot { get; set; }
 

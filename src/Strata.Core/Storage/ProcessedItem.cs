@@ -11,7 +11,8 @@ namespace Strata.Core.Storage;
 /// <param name="DuplicateOf">Set when the fetched bytes belong to an existing item: this item is removed.</param>
 /// <param name="Enrichment">Keywords, SimHash, references and suggestions, when the pass enriched the item.</param>
 /// <param name="Chunks">The item's passages, replacing any it had, when the pass reached chunking.</param>
-public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null);
+/// <param name="Summary">A summary made during the pass; replaces the item's summary of the same method.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null, Summaries.Summary? Summary = null);
 
 /// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
 public sealed record IndexDocument(string Title, string Body, string Tags);

@@ -102,6 +102,44 @@ public static class StrataConfiguration
             // null: chosen from the model name (e5: "query: "/"passage: ", bge: its query instruction).
             "QueryPrefix": null,
             "PassagePrefix": null
+          },
+          "Chat": {
+            // none, openai (any OpenAI-compatible /v1/chat/completions server) or ollama. With none, summaries,
+            // ask and digests use classical methods (extractive summaries, extractive answers).
+            "Provider": "none",
+            // e.g. "https://api.openai.com/v1", "http://localhost:8080/v1" (llama.cpp, vLLM) or "http://localhost:11434" (Ollama).
+            "Endpoint": null,
+            "Model": "",
+            // The API key comes from the environment only: STRATA__CHAT__APIKEY.
+            "ContextTokens": 8192,
+            "MaxOutputTokens": 700,
+            // Prices per million tokens, for the cost column of `strata usage`.
+            "InputPricePerMillion": 0,
+            "OutputPricePerMillion": 0
+          },
+          "Usage": {
+            // Tokens per UTC day per purpose (summary, tag, ask, digest, embed); when spent, the classical method is used.
+            "DailyTokenBudgets": {},
+            // Prices of other models (e.g. embeddings): { "model-name": { "InputPerMillion": 0.02, "OutputPerMillion": 0 } }.
+            "Prices": {},
+            // Identical prompts (same model and messages) are answered from the cache.
+            "Cache": true
+          },
+          "Summaries": {
+            // Extractive summaries (made at ingest): at most this many characters and sentences.
+            "MaxChars": 600,
+            "MaxSentences": 5,
+            // Items summarized by the model per pass (strata summarize --missing, or the daemon after new items).
+            "ModelBatch": 50,
+            "ModelInDaemon": true
+          },
+          "Digest": {
+            // Cron (local time) for the daemon's digest, e.g. "0 7 * * *"; null = none.
+            "Schedule": null,
+            "Window": "1.00:00:00",
+            "TopStories": 5,
+            // Mail delivery (off unless Host and To are set); the password comes from STRATA__DIGEST__EMAIL__PASSWORD.
+            "Email": { "Host": null, "Port": 587, "Security": "auto", "User": null, "From": "strata@localhost", "To": null }
           }
         }
 

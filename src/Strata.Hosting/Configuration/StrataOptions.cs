@@ -30,6 +30,16 @@ public sealed class StrataOptions
     /// <summary>The embedding model behind semantic and hybrid search; none by default.</summary>
     public Semantic.Embeddings.EmbeddingOptions Embedding { get; set; } = new();
 
+    /// <summary>The chat model; none by default (every feature then uses its classical method).</summary>
+    public AI.ChatModelOptions Chat { get; set; } = new();
+
+    /// <summary>Token budgets, prices and the prompt cache of the model ledger.</summary>
+    public AI.UsageOptions Usage { get; set; } = new();
+
+    public Summaries.SummaryOptions Summaries { get; set; } = new();
+
+    public Digests.DigestOptions Digest { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -62,6 +72,24 @@ public sealed class StrataOptions
         }
 
         problems.AddRange(Embedding.Validate());
+        problems.AddRange(Chat.Validate());
+        if (Summaries.MaxChars < 40 || Summaries.MaxSentences < 1)
+        {
+            problems.Add("Summaries.MaxChars must be at least 40 and Summaries.MaxSentences at least 1");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Digest.Schedule))
+        {
+            try
+            {
+                _ = Core.Sources.SourceSchedule.FromCron(Digest.Schedule);
+            }
+            catch (FormatException exception)
+            {
+                problems.Add($"Digest.Schedule: {exception.Message}");
+            }
+        }
+
         try
         {
             Fetch.Validate();

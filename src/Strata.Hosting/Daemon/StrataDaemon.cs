@@ -20,6 +20,8 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         using var wake = new SemaphoreSlim(0);
         using var watchers = new FolderWatchers(() => wake.Release());
         kb.Log.Write($"daemon started: pid {Environment.ProcessId}, data {kb.DataDirectory}");
+        var digestCheck = time.GetUtcNow();
+        var summaryNotice = false;
         try
         {
             while (!stop.IsCancellationRequested)
@@ -46,6 +48,8 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
                     await EmbedAsync(stop).ConfigureAwait(false);
                 }
 
+                digestCheck = await RunDigestAsync(digestCheck, stop).ConfigureAwait(false);
+                summaryNotice = await SummarizeAsync(pipeline.Processed > 0, summaryNotice, stop).ConfigureAwait(false);
                 var idle = await NextWakeAsync(stop).ConfigureAwait(false);
                 await wake.WaitAsync(idle, stop).ConfigureAwait(false);
             }
@@ -74,6 +78,52 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         {
             kb.Log.Write($"embedding: {exception.Message}");
         }
+    }
+
+    /// <summary>Makes the scheduled digest when it is due; returns the time checked up to.</summary>
+    private async Task<DateTimeOffset> RunDigestAsync(DateTimeOffset lastCheck, CancellationToken stop)
+    {
+        var now = time.GetUtcNow();
+        var digest = await kb.RunScheduledDigestAsync(lastCheck, stop).ConfigureAwait(false);
+        if (digest is not null)
+        {
+            kb.Log.Write($"digest {digest.Stored?.Id}: {digest.Digest.ItemCount} item(s)" +
+                (digest.DeliveredTo is null ? string.Empty : $", mailed to {digest.DeliveredTo}") + (digest.DeliveryError is null ? string.Empty : $"; {digest.DeliveryError}"));
+            return now;
+        }
+
+        return string.IsNullOrWhiteSpace(kb.Options.Digest.Schedule) ? now : lastCheck;
+    }
+
+    /// <summary>
+    /// With a chat model, writes abstractive summaries for new items in small batches, after ingest and never in
+    /// its way; says once when the budget is spent. Returns whether that notice was given.
+    /// </summary>
+    private async Task<bool> SummarizeAsync(bool newItems, bool noticeGiven, CancellationToken stop)
+    {
+        if (!kb.HasChatModel || !kb.Options.Summaries.ModelInDaemon || !newItems)
+        {
+            return noticeGiven;
+        }
+
+        var report = await kb.SummarizeMissingAsync(kb.Options.Summaries.ModelBatch, null, stop).ConfigureAwait(false);
+        if (report.Abstractive > 0)
+        {
+            kb.Log.Write($"summarized {report.Abstractive} item(s) with the model");
+        }
+
+        foreach (var failure in report.Failures)
+        {
+            kb.Log.Write($"  summary failed: {failure}");
+        }
+
+        if (report.Notice is not null && !noticeGiven)
+        {
+            kb.Log.Write(report.Notice);
+            return true;
+        }
+
+        return noticeGiven;
     }
 
     private async Task<TimeSpan> NextWakeAsync(CancellationToken stop)

@@ -1,0 +1,13 @@
+namespace Strata.Core.Digests;
+
+/// <summary>One item in a digest: what it shows, and for top stories why it ranked (novelty and interest, 0–1).</summary>
+public sealed record DigestEntry(string ItemId, string Title, string Source, string OneLine, string? Link, IReadOnlyList<string> Tags, double Novelty, double Interest, double Score);
+
+/// <summary>Entries under one category or topic.</summary>
+public sealed record DigestGroup(string Name, IReadOnlyList<DigestEntry> Entries);
+
+/// <summary>A composed digest: its window, top stories and every item grouped by category/topic.</summary>
+public sealed record Digest(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, IReadOnlyList<DigestEntry> TopStories, IReadOnlyList<DigestGroup> Groups)
+{
+    public int ItemCount => Groups.Sum(group => group.Entries.Count);
+}

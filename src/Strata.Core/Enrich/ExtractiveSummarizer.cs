@@ -1,0 +1,227 @@
+namespace Strata.Core.Enrich;
+
+/// <summary>
+/// Extractive summaries without a model: sentences are ranked by LexRank (PageRank over the TF-IDF cosine
+/// similarity graph of the document's sentences, with a mild preference for the lead), then chosen by maximal
+/// marginal relevance so that near-duplicates are not picked twice, until the <see cref="SummaryBudget"/> is
+/// spent. Chosen sentences are shown in document order. Works for English and Chinese alike (terms from
+/// <see cref="TermVectorizer"/>). Pure and thread-safe; never throws for non-null input.
+/// </summary>
+public static class ExtractiveSummarizer
+{
+    /// <summary>Only the first sentences of very long texts are ranked, so the cost per document stays bounded.</summary>
+    public const int MaxSentencesRanked = 300;
+
+    private const double Damping = 0.85;
+    private const int Iterations = 30;
+    private const double Convergence = 1e-4;
+
+    /// <summary>Relevance against redundancy in the MMR choice (1 = relevance only).</summary>
+    private const double Lambda = 0.5;
+
+    /// <summary>Sentences at least this similar to one already chosen are never added.</summary>
+    private const double DuplicateSimilarity = 0.75;
+
+    /// <summary>Sentences with fewer distinct terms carry too little to stand alone.</summary>
+    private const int MinTerms = 3;
+
+    public static ExtractiveSummary Summarize(string text, SummaryBudget? budget = null)
+    {
+        budget ??= SummaryBudget.Default;
+        var all = SentenceSplitter.Split(text);
+        var spans = all.Count > MaxSentencesRanked ? all.Take(MaxSentencesRanked).ToArray() : all.ToArray();
+        var vectorizer = new TermVectorizer();
+        var counts = spans.Select(span => vectorizer.Count(text.AsSpan(span.Start, span.Length))).ToArray();
+        var candidates = Enumerable.Range(0, spans.Length).Where(i => counts[i].Count >= MinTerms).ToArray();
+        if (candidates.Length == 0)
+        {
+            return Fallback(text, spans, budget);
+        }
+
+        var vectors = Vectors(counts, vectorizer.VocabularySize);
+        var rank = LexRank(vectors, candidates);
+        var chosen = ChooseByMmr(text, spans, vectors, candidates, rank, budget);
+        if (chosen.Count == 0)
+        {
+            return Fallback(text, spans, budget);
+        }
+
+        var keyPoints = chosen.Select(i => MarkdownInline.ToPlain(spans[i].Of(text))).ToArray();
+        var ordered = chosen.Order().Select(i => spans[i]).ToArray();
+        var joined = Join(ordered.Select(span => MarkdownInline.ToPlain(span.Of(text))));
+        return new ExtractiveSummary(ordered, Cut(joined, budget.MaxChars), keyPoints);
+    }
+
+    /// <summary>Joins sentences, with a space only between sentences that are not CJK.</summary>
+    public static string Join(IEnumerable<string> sentences)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (builder.Length > 0 && builder[^1] < 0x2E80 && sentence.Length > 0 && sentence[0] < 0x2E80)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(sentence);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Cut(string text, int maxChars) => text.Length > maxChars ? text[..(maxChars - 1)].TrimEnd() + "…" : text;
+
+    private static SparseVector[] Vectors(Dictionary<int, int>[] counts, int vocabularySize)
+    {
+        var documentFrequency = new int[vocabularySize];
+        foreach (var sentence in counts)
+        {
+            foreach (var id in sentence.Keys)
+            {
+                documentFrequency[id]++;
+            }
+        }
+
+        var idf = documentFrequency.Select(df => Math.Log(1 + ((double)counts.Length / Math.Max(1, df)))).ToArray();
+        return counts.Select(sentence => SparseVector.From(sentence, idf)).ToArray();
+    }
+
+    /// <summary>Stationary scores of a random walk over sentence similarity, indexed like <paramref name="candidates"/>.</summary>
+    private static double[] LexRank(SparseVector[] vectors, int[] candidates)
+    {
+        var n = candidates.Length;
+        var similarity = new double[n * n];
+        var rowSums = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
+            {
+                var s = vectors[candidates[a]].Cosine(vectors[candidates[b]]);
+                similarity[(a * n) + b] = s;
+                similarity[(b * n) + a] = s;
+                rowSums[a] += s;
+                rowSums[b] += s;
+            }
+        }
+
+        // Row-normalised once: transition[a, b] is the walk's chance of stepping from a to b.
+        for (var a = 0; a < n; a++)
+        {
+            if (rowSums[a] > 0)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    similarity[(a * n) + b] /= rowSums[a];
+                }
+            }
+        }
+
+        // Teleporting prefers early sentences a little: leads tend to state what a text is about.
+        var prior = Enumerable.Range(0, n).Select(i => 1.0 + (0.5 / (1 + i))).ToArray();
+        var priorSum = prior.Sum();
+        for (var i = 0; i < n; i++)
+        {
+            prior[i] /= priorSum;
+        }
+
+        var scores = Enumerable.Repeat(1.0 / n, n).ToArray();
+        var next = new double[n];
+        for (var iteration = 0; iteration < Iterations; iteration++)
+        {
+            var dangling = 0.0;
+            for (var a = 0; a < n; a++)
+            {
+                if (rowSums[a] == 0)
+                {
+                    dangling += scores[a];
+                }
+            }
+
+            Array.Clear(next);
+            for (var a = 0; a < n; a++)
+            {
+                var from = scores[a];
+                var row = similarity.AsSpan(a * n, n);
+                for (var b = 0; b < n; b++)
+                {
+                    next[b] += from * row[b];
+                }
+            }
+
+            var delta = 0.0;
+            for (var b = 0; b < n; b++)
+            {
+                next[b] = ((1 - Damping) * prior[b]) + (Damping * (next[b] + (dangling * prior[b])));
+                delta += Math.Abs(next[b] - scores[b]);
+            }
+
+            (scores, next) = (next, scores);
+            if (delta < Convergence)
+            {
+                break;
+            }
+        }
+
+        var max = scores.Max();
+        return scores.Select(score => max > 0 ? score / max : 0).ToArray();
+    }
+
+    private static List<int> ChooseByMmr(string text, SentenceSpan[] spans, SparseVector[] vectors, int[] candidates, double[] rank, SummaryBudget budget)
+    {
+        var chosen = new List<int>();
+        var used = new bool[candidates.Length];
+        var chars = 0;
+        while (chosen.Count < budget.MaxSentences)
+        {
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                if (used[c])
+                {
+                    continue;
+                }
+
+                var sentence = candidates[c];
+                var redundancy = chosen.Count == 0 ? 0 : chosen.Max(other => vectors[sentence].Cosine(vectors[other]));
+                if (redundancy >= DuplicateSimilarity || chars + spans[sentence].Length + 1 > budget.MaxChars && chosen.Count > 0)
+                {
+                    continue;
+                }
+
+                var score = (Lambda * rank[c]) - ((1 - Lambda) * redundancy);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            used[best] = true;
+            var picked = candidates[best];
+            if (chosen.Count == 0 && spans[picked].Length > budget.MaxChars)
+            {
+                // Even the best sentence is over budget: it is cut rather than leaving the item without a summary.
+                chosen.Add(picked);
+                break;
+            }
+
+            chosen.Add(picked);
+            chars += spans[picked].Length + 1;
+        }
+
+        return chosen;
+    }
+
+    private static ExtractiveSummary Fallback(string text, SentenceSpan[] spans, SummaryBudget budget)
+    {
+        var plain = MarkdownInline.ToPlain(spans.Length > 0 ? spans[0].Of(text) : text);
+        plain = Cut(plain, budget.MaxChars);
+        return new ExtractiveSummary(spans.Length > 0 ? [spans[0]] : [], plain, plain.Length == 0 ? [] : [plain]);
+    }
+}

@@ -1,0 +1,72 @@
+namespace Strata.Core.Enrich;
+
+/// <summary>An L2-normalised sparse vector: term ids ascending with their weights.</summary>
+public sealed class SparseVector
+{
+    private readonly int[] _ids;
+    private readonly float[] _weights;
+
+    private SparseVector(int[] ids, float[] weights)
+    {
+        _ids = ids;
+        _weights = weights;
+    }
+
+    public static SparseVector Empty { get; } = new([], []);
+
+    public bool IsEmpty => _ids.Length == 0;
+
+    /// <summary>TF-IDF weights normalised to unit length; <paramref name="idf"/> is indexed by term id (missing ids weigh 1).</summary>
+    public static SparseVector From(Dictionary<int, int> counts, IReadOnlyList<double>? idf = null)
+    {
+        if (counts.Count == 0)
+        {
+            return Empty;
+        }
+
+        var ids = counts.Keys.ToArray();
+        Array.Sort(ids);
+        var weights = new float[ids.Length];
+        double norm = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var weight = counts[ids[i]] * (idf is not null && ids[i] < idf.Count ? idf[ids[i]] : 1.0);
+            weights[i] = (float)weight;
+            norm += weight * weight;
+        }
+
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] *= scale;
+        }
+
+        return new SparseVector(ids, weights);
+    }
+
+    /// <summary>Cosine similarity (both are unit length): 0 for nothing shared, 1 for the same direction.</summary>
+    public double Cosine(SparseVector other)
+    {
+        double dot = 0;
+        int a = 0, b = 0;
+        var ids = _ids;
+        var otherIds = other._ids;
+        while (a < ids.Length && b < otherIds.Length)
+        {
+            if (ids[a] == otherIds[b])
+            {
+                dot += _weights[a++] * other._weights[b++];
+            }
+            else if (ids[a] < otherIds[b])
+            {
+                a++;
+            }
+            else
+            {
+                b++;
+            }
+        }
+
+        return dot;
+    }
+}
