@@ -86,6 +86,7 @@ public sealed partial class KnowledgeBase
         }
 
         InvalidateVectors();
+        await AssignSemanticCategoriesAsync(cancellationToken).ConfigureAwait(false);
         return new EmbedReport(model.Key, chunked, done, before.EmbeddedChunks, tokens, null);
     }
 

@@ -353,10 +353,10 @@ public sealed partial class SqliteItemStore : IClassificationStore
         var changed = 0;
         foreach (var (itemId, category, confidence) in assignments)
         {
-            // Only an empty category or another model's guess is replaced: the user's, a source's and a rule's stay.
+            // Only an empty category or this origin's own earlier guess is replaced: the user's, a source's, a rule's and other models' stay.
             await using var command = connection.Command(
                 "UPDATE items SET category = $c, category_origin = $o, category_confidence = $p WHERE id = $id " +
-                "AND (category IS NULL OR category_origin IN ('learned', 'semantic', 'llm')) AND (category IS NOT $c OR category_origin IS NOT $o)", transaction)
+                "AND (category IS NULL OR category_origin = $o) AND (category IS NOT $c OR category_origin IS NOT $o)", transaction)
                 .With("$c", category).With("$o", origin.ToString().ToLowerInvariant()).With("$p", confidence).With("$id", itemId);
             changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

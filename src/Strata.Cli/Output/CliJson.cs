@@ -66,6 +66,10 @@ internal sealed record IngestSummaryJson(int Added, int AlreadyPresent, int Fail
 
 internal sealed record ExtractJson(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Excerpt, string Text, int WordCount, PageJson[] Pages, Dictionary<string, string> Metadata, string[] Tags);
 
+internal sealed record CategoryJson(string Name, string Description);
+
+internal sealed record CategoryMatchJson(string Id, string Category, double Similarity);
+
 internal sealed record TagCountJson(string Tag, int Items, int ByUser, int ByMachine);
 
 internal sealed record MergeSuggestionJson(string From, string Into, string Reason);
@@ -108,6 +112,8 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ClassifyEvalJson))]
+[JsonSerializable(typeof(CategoryJson[]))]
+[JsonSerializable(typeof(CategoryMatchJson[]))]
 [JsonSerializable(typeof(TagCountJson[]))]
 [JsonSerializable(typeof(MergeSuggestionJson[]))]
 [JsonSerializable(typeof(SuggestionJson[]))]

@@ -15,6 +15,9 @@ public sealed class ClassificationOptions
     /// <summary>A learned category is set (on items with none) at or above this share of probability.</summary>
     public double CategoryThreshold { get; set; } = 0.6;
 
+    /// <summary>A category described in words is given to an item whose best passage is at least this similar (cosine) to the description.</summary>
+    public double SemanticThreshold { get; set; } = 0.5;
+
     /// <summary>A tag or category needs this many labelled items before it is learned.</summary>
     public int MinExamples { get; set; } = 3;
 
