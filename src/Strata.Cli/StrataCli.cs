@@ -18,7 +18,7 @@ public static class StrataCli
             ShowCommand.Create(), TagCommand.Create(), DeleteCommand.Create(), ReprocessCommand.Create(), RetryCommand.Create(),
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
-            TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
+            TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
             EmbedCommand.Create(),
             SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), UsageCommand.Create(), MarkCommand.Create(),
         })

@@ -316,6 +316,24 @@ public sealed partial class SqliteItemStore : IClassificationStore
         return changed;
     }
 
+    public async Task AddSuggestionsAsync(string itemId, IReadOnlyList<Strata.Core.Enrich.TagSuggestion> suggestions, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var suggestion in suggestions)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO tag_suggestions (item_rowid, tag, origin, confidence, state, created_at) " +
+                "SELECT i.rowid, $t, $o, $c, 'pending', $now FROM items i WHERE i.id = $id " +
+                "AND NOT EXISTS (SELECT 1 FROM item_tags WHERE item_rowid = i.rowid AND tag = $t) ON CONFLICT (item_rowid, tag) DO NOTHING", transaction)
+                .With("$id", itemId).With("$t", ItemTag.Normalize(suggestion.Tag)).With("$o", suggestion.Origin.ToString().ToLowerInvariant())
+                .With("$c", suggestion.Confidence).With("$now", Now());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<CategoryDescription>> ListCategoryDescriptionsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed partial class SqliteItemStore
 
         await using (var clear = connection.Command(
             "DELETE FROM simhash_bands WHERE item_rowid = $r; DELETE FROM item_references WHERE item_rowid = $r; " +
-            "DELETE FROM tag_suggestions WHERE item_rowid = $r AND state = 'pending'", transaction).With("$r", rowid))
+            "DELETE FROM tag_suggestions WHERE item_rowid = $r AND state = 'pending' AND origin IN ('learned', 'rule')", transaction).With("$r", rowid))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -70,6 +70,10 @@ internal sealed record CategoryJson(string Name, string Description);
 
 internal sealed record CategoryMatchJson(string Id, string Category, double Similarity);
 
+internal sealed record AutotagJson(AutotagItemJson[] Items, string? Notice);
+
+internal sealed record AutotagItemJson(string Id, string Title, string[] Applied, string[] Proposed);
+
 internal sealed record TagCountJson(string Tag, int Items, int ByUser, int ByMachine);
 
 internal sealed record MergeSuggestionJson(string From, string Into, string Reason);
@@ -112,6 +116,7 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ClassifyEvalJson))]
+[JsonSerializable(typeof(AutotagJson))]
 [JsonSerializable(typeof(CategoryJson[]))]
 [JsonSerializable(typeof(CategoryMatchJson[]))]
 [JsonSerializable(typeof(TagCountJson[]))]

@@ -60,6 +60,9 @@ public interface IClassificationStore
     /// <summary>Queues every item carrying a learned tag, a learned category or a pending suggestion for re-enrichment.</summary>
     Task<int> RequeueLearnedAsync(CancellationToken cancellationToken);
 
+    /// <summary>Puts proposed tags in an item's review inbox (never over a rejection or a tag it has).</summary>
+    Task AddSuggestionsAsync(string itemId, IReadOnlyList<Enrich.TagSuggestion> suggestions, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<CategoryDescription>> ListCategoryDescriptionsAsync(CancellationToken cancellationToken);
 
     Task SaveCategoryDescriptionAsync(CategoryDescription category, CancellationToken cancellationToken);
