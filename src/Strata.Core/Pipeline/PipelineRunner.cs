@@ -23,14 +23,18 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
         progress?.Report(new PipelineProgress(0, total));
 
         // Batch n is processed (CPU, all cores) while batch n - 1 commits (one writer), so neither waits on the other.
+        // Whether the producer had finished before the last claim: only then does an empty claim mean "done"
+        // (it may record its last items between a claim and the check after it).
+        var producerDone = producer is null || producer.IsCompleted;
         var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         var committing = Task.CompletedTask;
-        while (claimed.Length > 0 || producer is { IsCompleted: false })
+        while (claimed.Length > 0 || !producerDone)
         {
             if (claimed.Length == 0)
             {
                 // The producer is still collecting: wait a moment for it to record more.
                 await Task.WhenAny(producer!, Task.Delay(ProducerPoll, cancellationToken)).ConfigureAwait(false);
+                producerDone = producer!.IsCompleted;
                 claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -41,6 +45,7 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
                 async (index, token) => failures[index] = await RunStepsAsync(batch[index], token).ConfigureAwait(false));
             await committing.ConfigureAwait(false);
             await processing.ConfigureAwait(false);
+            producerDone = producer is null || producer.IsCompleted;
             claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
             // The store's calls complete synchronously (SQLite has no async I/O), so the commit gets its own thread.
             committing = Task.Run(() => CommitAsync(batch, failures, cancellationToken), cancellationToken);

@@ -36,6 +36,8 @@ public sealed class LearnedClassifier(TfIdfSpace space, OneVsRestModel tags, One
     public static LearnedClassifier Train(IReadOnlyList<LabelledDocument> documents, ClassifierTrainingOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ClassifierTrainingOptions();
+        // The same labelled documents give the same model whatever order the store returns them in.
+        documents = documents.OrderBy(document => document.Title, StringComparer.Ordinal).ThenBy(document => document.Text, StringComparer.Ordinal).ToArray();
         var surfaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>[documents.Count];
         for (var index = 0; index < documents.Count; index++)
