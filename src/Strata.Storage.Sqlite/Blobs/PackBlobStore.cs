@@ -38,6 +38,7 @@ public sealed class PackBlobStore : IBlobStore, IAsyncDisposable
     private readonly PackIndex _index;
     private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<string, BlobLocation> _written = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _syncLock = new(1, 1);
     private readonly ConcurrentDictionary<string, SafeFileHandle> _readers = new(StringComparer.Ordinal);
     private List<(string Hash, BlobLocation Location)> _unindexed = [];
     private HashSet<SafeFileHandle> _unsynced = [];
@@ -92,34 +93,47 @@ public sealed class PackBlobStore : IBlobStore, IAsyncDisposable
         return Task.FromResult(hash);
     }
 
-    /// <summary>Makes every blob stored so far durable and indexed. Cheap when nothing is pending.</summary>
-    public Task SyncAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes every blob stored so far durable and indexed. Cheap when nothing is pending. Syncs run one at a time:
+    /// a caller whose blobs another sync already took waits for that sync to finish, so when this returns its
+    /// blobs are indexed (callers record rows right after; a kill between the two must never lose an original).
+    /// </summary>
+    public async Task SyncAsync(CancellationToken cancellationToken)
     {
-        List<(string Hash, BlobLocation Location)> entries;
-        HashSet<SafeFileHandle> packs;
-        lock (_writeLock)
+        await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (_unindexed.Count == 0)
+            List<(string Hash, BlobLocation Location)> entries;
+            HashSet<SafeFileHandle> packs;
+            lock (_writeLock)
             {
-                return Task.CompletedTask;
-            }
-
-            (entries, _unindexed) = (_unindexed, []);
-            (packs, _unsynced) = (_unsynced, []);
-        }
-
-        return Task.Run(() =>
-        {
-            if (_durable)
-            {
-                foreach (var pack in packs)
+                if (_unindexed.Count == 0)
                 {
-                    RandomAccess.FlushToDisk(pack);
+                    return;
                 }
+
+                (entries, _unindexed) = (_unindexed, []);
+                (packs, _unsynced) = (_unsynced, []);
             }
 
-            _index.Add(entries, _durable);
-        }, cancellationToken);
+            // Once taken, the entries must be indexed: not cancellable.
+            await Task.Run(() =>
+            {
+                if (_durable)
+                {
+                    foreach (var pack in packs)
+                    {
+                        RandomAccess.FlushToDisk(pack);
+                    }
+                }
+
+                _index.Add(entries, _durable);
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _syncLock.Release();
+        }
     }
 
     public async Task<byte[]> ReadAsync(string hash, CancellationToken cancellationToken)
