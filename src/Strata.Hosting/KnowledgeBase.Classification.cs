@@ -24,7 +24,7 @@ public sealed partial class KnowledgeBase
     /// <summary>Loads rules, rejections and the learned model for the next pipeline run, retraining when the user's labels changed.</summary>
     private async Task RefreshClassificationAsync(CancellationToken cancellationToken)
     {
-        var rules = (await _classificationStore.ListRulesAsync(cancellationToken).ConfigureAwait(false)).Where(rule => rule.Enabled).Select(rule => new RuleMatcher(rule)).ToArray();
+        var rules = await LoadRuleMatchersAsync(enabledOnly: true, cancellationToken).ConfigureAwait(false);
         var rejections = await _classificationStore.ReadRejectionsAsync(cancellationToken).ConfigureAwait(false);
         var classifier = Options.Classification.Learn ? (await LoadOrTrainAsync(force: false, cancellationToken).ConfigureAwait(false)).Classifier : null;
         _classification.Current = new ClassificationSnapshot(rules, classifier, rejections, Options.Classification);
@@ -36,6 +36,24 @@ public sealed partial class KnowledgeBase
         var (_, report) = await LoadOrTrainAsync(force, cancellationToken).ConfigureAwait(false);
         await ProcessQueueAsync(null, cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    /// <summary>The user's rules compiled for matching (all of them, or only the enabled ones).</summary>
+    private async Task<IReadOnlyList<RuleMatcher>> LoadRuleMatchersAsync(bool enabledOnly, CancellationToken cancellationToken) =>
+        (await _classificationStore.ListRulesAsync(cancellationToken).ConfigureAwait(false)).Where(rule => rule.Enabled || !enabledOnly).Select(rule => new RuleMatcher(rule)).ToArray();
+
+    /// <summary>The last trained classifier, whatever labels it was trained on; null when there is none (or it is from another version).</summary>
+    private async Task<LearnedClassifier?> LoadStoredClassifierAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _classificationStore.GetModelAsync(ClassifierModelName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return stored is null ? null : LearnedClassifier.Deserialize(stored.Data);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private async Task<(LearnedClassifier? Classifier, TrainingReport Report)> LoadOrTrainAsync(bool force, CancellationToken cancellationToken)
@@ -76,8 +94,9 @@ public sealed partial class KnowledgeBase
     public async Task<(Item Item, IReadOnlyList<TagExplanation> Explanations)> ExplainAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
         var item = await GetAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"no item matches '{idOrPrefix}'");
-        var (classifier, _) = await LoadOrTrainAsync(force: false, cancellationToken).ConfigureAwait(false);
-        var rules = (await _classificationStore.ListRulesAsync(cancellationToken).ConfigureAwait(false)).Select(rule => new RuleMatcher(rule)).ToArray();
+        // Explaining reads the stored model; it never trains (training re-queues items, which a read must not do).
+        var classifier = await LoadStoredClassifierAsync(cancellationToken).ConfigureAwait(false);
+        var rules = await LoadRuleMatchersAsync(enabledOnly: false, cancellationToken).ConfigureAwait(false);
         var sources = await _classificationStore.ReadItemSourcesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var matching = rules.Where(rule => rule.Matches(item, sources)).Select(rule => rule.Rule).ToArray();
         var vector = classifier?.Vectorize(item.Title, item.Text);
@@ -119,13 +138,7 @@ public sealed partial class KnowledgeBase
     /// <summary>Runs classification again on every item in the base (after training, say); returns how many.</summary>
     public async Task<int> ReclassifyAllAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        await foreach (var item in _classificationStore.ReadAllItemsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(item.Id);
-        }
-
-        var count = await _classificationStore.RequeueForEnrichmentAsync(ids, cancellationToken).ConfigureAwait(false);
+        var count = await _classificationStore.RequeueForEnrichmentAsync(null, cancellationToken).ConfigureAwait(false);
         await ProcessQueueAsync(null, cancellationToken).ConfigureAwait(false);
         return count;
     }

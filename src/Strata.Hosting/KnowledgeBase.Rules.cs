@@ -40,7 +40,7 @@ public sealed partial class KnowledgeBase
     /// </summary>
     public async Task<IReadOnlyList<RuleChange>> ApplyRulesAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var rules = (await _classificationStore.ListRulesAsync(cancellationToken).ConfigureAwait(false)).Where(rule => rule.Enabled).Select(rule => new RuleMatcher(rule)).ToArray();
+        var rules = await LoadRuleMatchersAsync(enabledOnly: true, cancellationToken).ConfigureAwait(false);
         var rejections = await _classificationStore.ReadRejectionsAsync(cancellationToken).ConfigureAwait(false);
         var state = new ClassificationState(Options.Classification) { Current = new ClassificationSnapshot(rules, null, rejections, Options.Classification) };
         var enricher = new RuleEnricher(state, _classificationStore.ReadItemSourcesAsync);

@@ -281,10 +281,25 @@ public sealed partial class SqliteItemStore : IClassificationStore
         }
     }
 
-    public async Task<int> RequeueForEnrichmentAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public async Task<int> RequeueForEnrichmentAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (ids is null)
+        {
+            // Everything at once, in two statements rather than one round trip per item.
+            await using var all = connection.Command(
+                "UPDATE items SET state = 2, error = NULL, error_transient = 0 WHERE state >= 2; " +
+                "INSERT INTO jobs (item_rowid, state, next_attempt_at) SELECT rowid, 'pending', $now FROM items WHERE state = 2 " +
+                "ON CONFLICT (item_rowid) DO UPDATE SET state = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at, last_error = NULL",
+                transaction).With("$now", Now());
+            await all.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var queued = connection.Command("SELECT count(*) FROM items WHERE state = 2", transaction);
+            var requeued = Convert.ToInt32(await queued.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return requeued;
+        }
+
         var count = 0;
         foreach (var id in ids)
         {

@@ -72,6 +72,6 @@ public interface IClassificationStore
     /// <summary>Sets the category of items that have none (or only a model's), with its origin and confidence.</summary>
     Task<int> SetModelCategoriesAsync(IReadOnlyList<(string ItemId, string Category, double Confidence)> assignments, TagOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Steps items back to Extracted so the pipeline re-enriches and re-indexes them.</summary>
-    Task<int> RequeueForEnrichmentAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+    /// <summary>Steps items (every extracted item when <paramref name="ids"/> is null) back to Extracted so the pipeline re-enriches and re-indexes them.</summary>
+    Task<int> RequeueForEnrichmentAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken);
 }
