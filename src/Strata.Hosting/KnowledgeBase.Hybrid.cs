@@ -211,7 +211,7 @@ public sealed partial class KnowledgeBase
             else if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } item)
             {
                 var summary = new ItemSummary(item.Id, item.Kind, item.State, item.DisplayTitle, item.Url, item.SourcePath, item.SiteName, item.Language,
-                    item.CollectedAt, item.PublishedAt, item.WordCount, item.Tags.Select(tag => tag.Name).ToArray(), item.Error);
+                    item.CollectedAt, item.PublishedAt, item.WordCount, item.Tags.Select(tag => tag.Name).ToArray(), item.Error, item.Status, item.Favourite, item.Category);
                 var snippet = passages.Count > 0 ? passages[0].Snippet : SnippetBuilder.Build(item.Text ?? string.Empty, query, SnippetChars, SnippetOpen, SnippetClose);
                 results.Add(new SearchResult(summary, score, snippet) { Passages = passages });
             }

@@ -44,6 +44,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly Core.Digests.IDigestStore _digests;
     private readonly Core.Ledger.ILedgerStore _ledger;
     private readonly IChatClient? _chat;
+    private readonly Core.Web.IWebStore _web;
 
     private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
     {
@@ -66,6 +67,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _summaries = store;
         _digests = store;
         _ledger = store;
+        _web = store;
         ModelLedger = new ModelLedger(store, options.Usage, options.Chat, time);
         _chat = ChatClientFactory.Create(options.Chat, ModelLedger);
         PassageRetriever = new KeywordPassageRetriever(store);

@@ -58,6 +58,11 @@ internal static class FilterSql
             command.With("$before", SqliteTime.ToText(before));
         }
 
+        if (filter.FavouriteOnly)
+        {
+            conditions.Add("i.favourite = 1");
+        }
+
         if (filter.FailedOnly)
         {
             conditions.Add("i.error IS NOT NULL");
@@ -65,6 +70,15 @@ internal static class FilterSql
 
         return conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
     }
+
+    /// <summary>The ORDER BY clause of a listing.</summary>
+    public static string OrderBy(ItemOrder order) => order switch
+    {
+        ItemOrder.Oldest => "i.collected_at ASC, i.rowid ASC",
+        ItemOrder.Title => "COALESCE(i.title, i.source_path, i.url) COLLATE NOCASE ASC, i.rowid DESC",
+        ItemOrder.Longest => "i.word_count DESC, i.rowid DESC",
+        _ => "i.collected_at DESC, i.rowid DESC",
+    };
 
     private static void AddIn(List<string> conditions, SqliteCommand command, string column, IEnumerable<string> values, string prefix)
     {

@@ -18,10 +18,10 @@ internal static class ItemRows
     public const string SummaryColumns =
         "i.id, i.kind, i.state, COALESCE(i.title, i.source_path, i.url, i.id), i.url, i.source_path, i.site_name, i.language, " +
         "i.collected_at, i.published_at, i.word_count, " +
-        "(SELECT group_concat(t.tag, char(31)) FROM item_tags t WHERE t.item_rowid = i.rowid), i.error";
+        "(SELECT group_concat(t.tag, char(31)) FROM item_tags t WHERE t.item_rowid = i.rowid), i.error, i.status, i.favourite, i.category";
 
     /// <summary>Number of columns in <see cref="SummaryColumns"/>.</summary>
-    public const int SummaryWidth = 13;
+    public const int SummaryWidth = 16;
 
     public static Item ReadItem(SqliteDataReader r, IReadOnlyList<ItemTag> tags) => new()
     {
@@ -69,7 +69,10 @@ internal static class ItemRows
         PublishedAt: SqliteTime.ParseOrNull(r.GetStringOrNull(offset + 9)),
         WordCount: r.GetInt32(offset + 10),
         Tags: r.IsDBNull(offset + 11) ? [] : r.GetString(offset + 11).Split('\u001f'),
-        Error: r.GetStringOrNull(offset + 12));
+        Error: r.GetStringOrNull(offset + 12),
+        Status: Enum.Parse<ItemStatus>(r.GetString(offset + 13), ignoreCase: true),
+        Favourite: r.GetInt32(offset + 14) != 0,
+        Category: r.GetStringOrNull(offset + 15));
 
     /// <summary>Binds every item column as <c>$name</c> parameters for INSERT and UPDATE.</summary>
     public static SqliteCommand BindItem(this SqliteCommand command, Item item) => command

@@ -17,7 +17,7 @@ public sealed partial class SqliteItemStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {ItemRows.SummaryColumns} FROM items i WHERE {FilterSql.Where(filter, command)} " +
-            "ORDER BY i.collected_at DESC, i.rowid DESC LIMIT $limit OFFSET $offset";
+            $"ORDER BY {FilterSql.OrderBy(filter.Order)} LIMIT $limit OFFSET $offset";
         command.With("$limit", filter.Limit).With("$offset", filter.Offset);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<ItemSummary>();
@@ -64,7 +64,7 @@ public sealed partial class SqliteItemStore
         if (request.MatchExpression is null)
         {
             command.CommandText = $"SELECT {ItemRows.SummaryColumns}, 0.0, i.text FROM items i WHERE {where} " +
-                "ORDER BY i.collected_at DESC, i.rowid DESC LIMIT $limit OFFSET $offset";
+                $"ORDER BY {FilterSql.OrderBy(request.Filter.Order)} LIMIT $limit OFFSET $offset";
         }
         else if (where == "1")
         {

@@ -35,6 +35,12 @@ public sealed record ItemFilter
     /// <summary>Also items folded into another as near-duplicates (hidden by default).</summary>
     public bool IncludeDuplicates { get; init; }
 
+    /// <summary>Only items marked as favourites.</summary>
+    public bool FavouriteOnly { get; init; }
+
+    /// <summary>The order of listings (search orders by relevance).</summary>
+    public ItemOrder Order { get; init; } = ItemOrder.Newest;
+
     public int Limit { get; init; } = 50;
 
     public int Offset { get; init; }

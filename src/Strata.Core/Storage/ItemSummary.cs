@@ -16,4 +16,7 @@ public sealed record ItemSummary(
     DateTimeOffset? PublishedAt,
     int WordCount,
     IReadOnlyList<string> Tags,
-    string? Error);
+    string? Error,
+    ItemStatus Status = ItemStatus.Inbox,
+    bool Favourite = false,
+    string? Category = null);

@@ -40,6 +40,9 @@ public sealed class StrataOptions
 
     public Digests.DigestOptions Digest { get; set; } = new();
 
+    /// <summary>The web server and its authentication.</summary>
+    public WebOptions Web { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -1,0 +1,10 @@
+namespace Strata.Core.Storage;
+
+/// <summary>How a listing is sorted.</summary>
+public enum ItemOrder
+{
+    Newest,
+    Oldest,
+    Title,
+    Longest,
+}

@@ -1,0 +1,22 @@
+namespace Strata.Hosting.Configuration;
+
+/// <summary>The web server (<c>strata serve</c>): where it listens and how it authenticates.</summary>
+public sealed class WebOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Addresses to listen on; anything but loopback requires authentication.</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>A PBKDF2 hash from <c>strata password --print</c>; when empty, the one set with <c>strata password</c> is used.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>Require login even on loopback (e.g. on a shared machine).</summary>
+    public bool RequireAuth { get; set; }
+
+    /// <summary>Largest file accepted by the upload form and API.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>How long a login lasts without activity.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+}

@@ -1,0 +1,71 @@
+using Strata.Core.Web;
+using Strata.Hosting.Web;
+
+namespace Strata.Hosting;
+
+public sealed partial class KnowledgeBase
+{
+    private const string PasswordSettingKey = "web.password_hash";
+
+    /// <summary>Longest highlight kept (a passage, not a whole article).</summary>
+    public const int MaxHighlightChars = 10_000;
+
+    /// <summary>Highlights a passage of an item; null when the item does not exist.</summary>
+    public async Task<Highlight?> HighlightAsync(string idOrPrefix, string text, string? note, int? start, CancellationToken cancellationToken)
+    {
+        text = text.Trim();
+        if (text.Length == 0 || text.Length > MaxHighlightChars)
+        {
+            throw new ArgumentException($"a highlight must be 1 to {MaxHighlightChars} characters long", nameof(text));
+        }
+
+        return await ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) is { } id
+            ? await _web.AddHighlightAsync(id, text, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), start, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    public Task<IReadOnlyList<Highlight>> ListHighlightsAsync(string itemId, CancellationToken cancellationToken) => _web.ListHighlightsAsync(itemId, cancellationToken);
+
+    public Task<bool> DeleteHighlightAsync(string highlightId, CancellationToken cancellationToken) => _web.DeleteHighlightAsync(highlightId, cancellationToken);
+
+    /// <summary>Creates an API token; the returned secret is shown once and never stored.</summary>
+    public async Task<(ApiToken Token, string Secret)> CreateApiTokenAsync(string name, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            throw new ArgumentException("a token needs a name", nameof(name));
+        }
+
+        if ((await _web.ListApiTokensAsync(cancellationToken).ConfigureAwait(false)).Any(token => string.Equals(token.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"a token named '{name}' already exists (revoke it first)", nameof(name));
+        }
+
+        var secret = ApiTokenSecret.Create();
+        return (await _web.AddApiTokenAsync(name, ApiTokenSecret.Hash(secret), cancellationToken).ConfigureAwait(false), secret);
+    }
+
+    public Task<IReadOnlyList<ApiToken>> ListApiTokensAsync(CancellationToken cancellationToken) => _web.ListApiTokensAsync(cancellationToken);
+
+    public Task<bool> RevokeApiTokenAsync(string idOrName, CancellationToken cancellationToken) => _web.RevokeApiTokenAsync(idOrName, cancellationToken);
+
+    /// <summary>The token a presented secret belongs to, or null.</summary>
+    public Task<ApiToken?> AuthenticateTokenAsync(string secret, CancellationToken cancellationToken) =>
+        secret.StartsWith(ApiTokenSecret.Prefix, StringComparison.Ordinal) ? _web.UseApiTokenAsync(ApiTokenSecret.Hash(secret), cancellationToken) : Task.FromResult<ApiToken?>(null);
+
+    /// <summary>Sets (or with null, clears) the web login password.</summary>
+    public Task SetPasswordAsync(string? password, CancellationToken cancellationToken) =>
+        _web.SetSettingAsync(PasswordSettingKey, password is null ? null : PasswordHash.Create(password), cancellationToken);
+
+    /// <summary>The password hash from the config (<c>Web.PasswordHash</c>), else the one set with <c>strata password</c>.</summary>
+    public async Task<string?> GetPasswordHashAsync(CancellationToken cancellationToken) =>
+        Options.Web.PasswordHash is { Length: > 0 } configured ? configured : await _web.GetSettingAsync(PasswordSettingKey, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether a password or at least one API token exists, so a server off loopback may start.</summary>
+    public async Task<bool> HasAuthenticationAsync(CancellationToken cancellationToken) =>
+        await GetPasswordHashAsync(cancellationToken).ConfigureAwait(false) is not null || (await _web.ListApiTokensAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    public async Task<bool> VerifyPasswordAsync(string password, CancellationToken cancellationToken) =>
+        await GetPasswordHashAsync(cancellationToken).ConfigureAwait(false) is { } hash && PasswordHash.Verify(password, hash);
+}
