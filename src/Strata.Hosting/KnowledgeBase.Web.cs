@@ -7,6 +7,9 @@ public sealed partial class KnowledgeBase
 {
     private const string PasswordSettingKey = "web.password_hash";
 
+    /// <summary>The knowledge base's clock (tests pass a fake), for surfaces that compute windows such as "the last 7 days".</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
+
     /// <summary>Longest highlight kept (a passage, not a whole article).</summary>
     public const int MaxHighlightChars = 10_000;
 
@@ -68,4 +71,22 @@ public sealed partial class KnowledgeBase
 
     public async Task<bool> VerifyPasswordAsync(string password, CancellationToken cancellationToken) =>
         await GetPasswordHashAsync(cancellationToken).ConfigureAwait(false) is { } hash && PasswordHash.Verify(password, hash);
+
+    /// <summary>An item's archived original bytes and media type; null when the item or its original is missing.</summary>
+    public async Task<(byte[] Bytes, string MediaType)?> ReadOriginalAsync(string itemId, CancellationToken cancellationToken)
+    {
+        var item = await _store.GetAsync(itemId, cancellationToken).ConfigureAwait(false);
+        if (item?.ContentHash is not { } hash || !_blobs.Exists(hash))
+        {
+            return null;
+        }
+
+        return (await _blobs.ReadAsync(hash, cancellationToken).ConfigureAwait(false), item.MediaType ?? "application/octet-stream");
+    }
+
+    public Task<IReadOnlyList<(DateOnly Day, int Items)>> CountItemsByDayAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        _web.CountItemsByDayAsync(since, cancellationToken);
+
+    public Task<IReadOnlyList<(string Source, int Items)>> CountItemsBySourceAsync(int top, CancellationToken cancellationToken) =>
+        _web.CountItemsBySourceAsync(top, cancellationToken);
 }

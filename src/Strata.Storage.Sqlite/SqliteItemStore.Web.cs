@@ -101,6 +101,40 @@ public sealed partial class SqliteItemStore : IWebStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<(DateOnly Day, int Items)>> CountItemsByDayAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "SELECT substr(collected_at, 1, 10) AS day, count(*) FROM items WHERE collected_at >= $since GROUP BY day ORDER BY day")
+            .With("$since", SqliteTime.ToText(since));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var days = new List<(DateOnly, int)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (DateOnly.TryParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                days.Add((day, reader.GetInt32(1)));
+            }
+        }
+
+        return days;
+    }
+
+    public async Task<IReadOnlyList<(string Source, int Items)>> CountItemsBySourceAsync(int top, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "SELECT COALESCE(site_name, kind) AS source, count(*) AS n FROM items GROUP BY source ORDER BY n DESC, source LIMIT $top").With("$top", top);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sources = new List<(string, int)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sources.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return sources;
+    }
+
     private static Highlight ReadHighlight(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3),
         reader.IsDBNull(4) ? null : reader.GetInt32(4), SqliteTime.Parse(reader.GetString(5)));

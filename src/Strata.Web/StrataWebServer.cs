@@ -72,6 +72,12 @@ public static class StrataWebServer
         app.MapAssets();
         app.MapAuth();
         app.MapLibrary();
+        app.MapSearchPages();
+        app.MapReader();
+        app.MapAdd();
+        app.MapSourcePages();
+        app.MapTagPages();
+        app.MapInsightPages();
         configure?.Invoke(app);
         return app;
     }

@@ -24,4 +24,10 @@ public interface IWebStore
     Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken);
 
     Task SetSettingAsync(string key, string? value, CancellationToken cancellationToken);
+
+    /// <summary>Items collected per UTC day since <paramref name="since"/> (days with none are absent), oldest first.</summary>
+    Task<IReadOnlyList<(DateOnly Day, int Items)>> CountItemsByDayAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The sources (site names, else kinds) with the most items.</summary>
+    Task<IReadOnlyList<(string Source, int Items)>> CountItemsBySourceAsync(int top, CancellationToken cancellationToken);
 }
