@@ -4,8 +4,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-# Debian packages the tests need, installed by name when missing (none yet beyond the .NET SDK).
-apt_packages=()
+# Debian packages the tests need, installed by name when missing: Chromium for the web UI tests (Playwright drives it).
+apt_packages=(chromium)
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then

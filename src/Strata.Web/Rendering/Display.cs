@@ -15,7 +15,7 @@ public static class Display
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>Where an item came from, in a few words: its site, else its URL's host, else its file name.</summary>
+    /// <summary>Where an item came from, in a few words: its site, else its URL's host, else its file name (nothing for a note).</summary>
     public static string Source(string? siteName, string? url, string? sourcePath) =>
-        siteName ?? (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null) ?? (sourcePath is null ? "note" : Path.GetFileName(sourcePath));
+        siteName ?? (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null) ?? (sourcePath is null ? "" : Path.GetFileName(sourcePath));
 }

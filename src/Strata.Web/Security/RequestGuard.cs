@@ -34,10 +34,12 @@ public static class RequestGuard
 
     private static bool IsCrossSite(HttpRequest request)
     {
+        // Browsers that send Fetch Metadata say exactly where a request comes from; trust that over Origin, which
+        // privacy settings may turn into "null" for same-origin form posts.
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site is "cross-site" or "same-site")
+        if (site.Length > 0)
         {
-            return true;
+            return site is not ("same-origin" or "none");
         }
 
         var origin = request.Headers.Origin.ToString();
