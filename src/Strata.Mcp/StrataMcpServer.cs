@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Strata.Mcp.Resources;
 using Strata.Mcp.Tools;
@@ -35,12 +36,29 @@ public static class StrataMcpServer
         var json = StrataMcpJson.Options;
         builder.WithTools<SearchTool>(json).WithTools<GetItemTool>(json).WithTools<RecentTool>(json).WithTools<AskTool>(json).WithTools<DigestTool>(json)
             .WithResources<ItemResources>();
+        // Bad arguments are the caller's to fix: their message goes back as the tool's error, not to the error log.
+        builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (request, cancellationToken) =>
+        {
+            try
+            {
+                return await next(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (McpException exception) when (exception is not McpProtocolException)
+            {
+                return ToolError(exception.Message);
+            }
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException)
+            {
+                // Arguments that do not fit the tool's schema (a word where a number belongs, a missing query).
+                return ToolError($"invalid arguments for '{request.Params?.Name}' (see its input schema): {exception.Message}");
+            }
+        }));
         if (options.ReadOnly)
         {
             // Unlisted, and a call by name says why instead of "unknown tool".
             builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => (request, cancellationToken) =>
                 request.Params?.Name is { } name && WriteTools.Contains(name)
-                    ? ValueTask.FromResult(ReadOnlyRefusal(name))
+                    ? ValueTask.FromResult(ToolError($"'{name}' is disabled: this Strata MCP server is read-only (started with --read-only)"))
                     : next(request, cancellationToken)));
         }
         else
@@ -51,9 +69,9 @@ public static class StrataMcpServer
         return builder;
     }
 
-    private static CallToolResult ReadOnlyRefusal(string tool) => new()
+    private static CallToolResult ToolError(string message) => new()
     {
         IsError = true,
-        Content = [new TextContentBlock { Text = $"'{tool}' is disabled: this Strata MCP server is read-only (started with --read-only)" }],
+        Content = [new TextContentBlock { Text = message }],
     };
 }

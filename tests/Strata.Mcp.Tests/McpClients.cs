@@ -39,6 +39,25 @@ public static class McpClients
         return await McpClient.CreateAsync(transport, Options, cancellationToken: timeout.Token);
     }
 
+    /// <summary>Starts <c>strata mcp</c> with redirected streams, for tests that speak the protocol by hand.</summary>
+    public static System.Diagnostics.Process StartRaw(string data, params string[] extra)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Entry, "--data", data, "mcp" }.Concat(extra))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment.Remove("STRATA_DATA");
+        return System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("cannot start strata mcp");
+    }
+
     public static async Task<CallToolResult> CallAsync(this McpClient client, string tool, object? arguments = null) =>
         await client.CallToolAsync(tool, arguments is null ? null : JsonSerializer.SerializeToElement(arguments).Deserialize<Dictionary<string, object?>>());
 

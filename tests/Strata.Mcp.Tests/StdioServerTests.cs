@@ -97,6 +97,8 @@ public sealed class StdioServerTests : IDisposable
         Assert.Contains("not an http(s) URL", (await client.CallAsync("add", new { url = "/etc/passwd" })).Error(), StringComparison.Ordinal);
         Assert.Contains("cannot read 'yesterday-ish'", (await client.CallAsync("recent", new { since = "yesterday-ish" })).Error(), StringComparison.Ordinal);
         Assert.Contains("no item matches", (await client.CallAsync("tag", new { id = "NOSUCHID", add = new[] { "x" } })).Error(), StringComparison.Ordinal);
+        Assert.Contains("missing a value for the required parameter 'query'", (await client.CallAsync("search", new { limit = 3 })).Error(), StringComparison.Ordinal);
+        Assert.Contains("invalid arguments for 'get_item'", (await client.CallAsync("get_item", new { id = "x", offset = "start" })).Error(), StringComparison.Ordinal);
 
         // Still serving, and nothing was stored by the failed calls.
         var search = (await client.CallAsync("search", new { query = "lighthouse" })).Json();
