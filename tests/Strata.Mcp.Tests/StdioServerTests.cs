@@ -41,6 +41,29 @@ public sealed class StdioServerTests : IDisposable
     }
 
     [Fact]
+    public async Task AddUrl_FetchesThePage_AndEveryAgentWriteIsInItsHistory()
+    {
+        await _base.SeedAsync();
+        await using var server = await Strata.Testing.Http.FixtureServer.StartAsync(routes => routes.Page("tides",
+            "<html><head><title>Tidal turbines explained</title></head><body><article><h1>Tidal turbines explained</h1><p>Tidal turbines sit on the seabed of narrow straits, where rotors turn with the flow of the tide twice a day.</p></article></body></html>"));
+        var url = server.Url("/page/tides").ToString();
+        await using var client = await McpClients.StartStdioAsync(_base.Data);
+
+        var first = (await client.CallAsync("add", new { url, tags = new[] { "energy" } })).Json();
+        var again = (await client.CallAsync("add", new { url })).Json();
+        var found = (await client.CallAsync("search", new { query = "seabed rotors", tag = "energy" })).Json();
+
+        Assert.Equal("added", first.GetProperty("outcome").GetString());
+        Assert.Equal("Tidal turbines explained", first.GetProperty("title").GetString());
+        Assert.Equal("alreadypresent", again.GetProperty("outcome").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), again.GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var history = again.GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal(2, history.Count(entry => entry.GetProperty("record").GetString()!.StartsWith($"agent:{McpClients.ClientName}/{McpClients.ClientVersion} add @", StringComparison.Ordinal)));
+        Assert.All(history, entry => Assert.Equal(url, entry.GetProperty("url").GetString()));
+    }
+
+    [Fact]
     public async Task LargeResults_ArePagedWithAContinuation()
     {
         await _base.SeedAsync();
