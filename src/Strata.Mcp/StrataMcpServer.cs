@@ -31,7 +31,7 @@ public static class StrataMcpServer
         var builder = services.AddMcpServer(server =>
         {
             server.ServerInfo = new Implementation { Name = ServerName, Title = "Strata knowledge base", Version = typeof(StrataMcpServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
-            server.ServerInstructions = Instructions + (options.ReadOnly ? "This server is read-only: add and tag are disabled." : string.Empty);
+            server.ServerInstructions = Instructions + (options.ReadOnly ? "\nThis server is read-only: add and tag are disabled." : string.Empty);
         });
         var json = StrataMcpJson.Options;
         builder.WithTools<SearchTool>(json).WithTools<GetItemTool>(json).WithTools<RecentTool>(json).WithTools<AskTool>(json).WithTools<DigestTool>(json)
