@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -6,7 +7,7 @@ using Strata.Mcp.Results;
 
 namespace Strata.Mcp;
 
-/// <summary>How tool results are written: camelCase, nulls left out, source-generated for our result types.</summary>
+/// <summary>How tool results are written: camelCase, nulls left out, non-ASCII text unescaped, source-generated for our result types.</summary>
 public static class StrataMcpJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -16,6 +17,8 @@ public static class StrataMcpJson
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // The JSON is read by a model: CJK and accents stay themselves instead of \uXXXX (six tokens' worth each).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(StrataMcpJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
         };
         options.MakeReadOnly();

@@ -64,6 +64,19 @@ public sealed class StdioServerTests : IDisposable
     }
 
     [Fact]
+    public async Task ChineseNote_ComesBackAsReadableText_NotEscapes()
+    {
+        await _base.SeedAsync();
+        await using var client = await McpClients.StartStdioAsync(_base.Data);
+
+        var added = (await client.CallAsync("add", new { text = "# 个人知识库\n\n把读过的文章放进一个结构化的知识库，随时检索。" })).Json();
+        var raw = (await client.CallAsync("get_item", new { id = added.GetProperty("id").GetString() })).Content.OfType<TextContentBlock>().Single().Text;
+
+        Assert.Contains("把读过的文章放进一个结构化的知识库", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LargeResults_ArePagedWithAContinuation()
     {
         await _base.SeedAsync();
