@@ -65,8 +65,12 @@ public sealed class HttpServerTests : IAsyncLifetime
         using var response = await http.PostAsync(_endpoint, request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(null));
-        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync("wrong-token"));
+        foreach (var token in new[] { null, "wrong-token" })
+        {
+            var refused = await Assert.ThrowsAsync<HttpRequestException>(() => ConnectAsync(token));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
         await using var client = await ConnectAsync(Token);
         Assert.NotEmpty(await client.ListToolsAsync());
     }
