@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strata.Hosting;
+using Strata.Mcp;
 using Strata.Web.Endpoints;
 using Strata.Web.Security;
 
@@ -78,6 +79,12 @@ public static class StrataWebServer
         app.MapSourcePages();
         app.MapTagPages();
         app.MapInsightPages();
+        // Agents reach the same base over MCP's streamable HTTP transport, behind the same authentication as the API.
+        var mcp = app.MapStrataMcp();
+        if (requireAuthentication)
+        {
+            mcp.RequireAuthorization(StrataClaims.AuthenticatedPolicy);
+        }
         configure?.Invoke(app);
         return app;
     }
@@ -86,6 +93,7 @@ public static class StrataWebServer
     {
         services.AddSingleton(knowledgeBase);
         services.AddRazorComponents();
+        services.AddStrataMcp(new StrataMcpOptions { ReadOnly = knowledgeBase.Options.Web.McpReadOnly });
         services.AddProblemDetails();
         services.AddAntiforgery(antiforgery =>
         {

@@ -14,6 +14,9 @@ public sealed class WebOptions
     /// <summary>Require login even on loopback (e.g. on a shared machine).</summary>
     public bool RequireAuth { get; set; }
 
+    /// <summary>Serve MCP at <c>/mcp</c> without the writing tools (add, tag).</summary>
+    public bool McpReadOnly { get; set; }
+
     /// <summary>Largest file accepted by the upload form and API.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
