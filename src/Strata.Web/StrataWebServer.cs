@@ -92,6 +92,7 @@ public static class StrataWebServer
     private static void AddServices(IServiceCollection services, KnowledgeBase knowledgeBase, bool requireAuthentication, TimeSpan sessionLifetime, long maxUploadBytes)
     {
         services.AddSingleton(knowledgeBase);
+        services.AddSingleton<Rendering.TagListCache>();
         services.AddRazorComponents();
         services.AddStrataMcp(new StrataMcpOptions { ReadOnly = knowledgeBase.Options.Web.McpReadOnly });
         services.AddProblemDetails();

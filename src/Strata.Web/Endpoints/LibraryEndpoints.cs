@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Strata.Core.Items;
 using Strata.Hosting;
 using Strata.Web.Components;
+using Strata.Web.Rendering;
 
 namespace Strata.Web.Endpoints;
 
@@ -13,11 +14,11 @@ internal static class LibraryEndpoints
 {
     public static void MapLibrary(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (HttpContext context, KnowledgeBase kb, CancellationToken cancellationToken) =>
+        app.MapGet("/", async (HttpContext context, KnowledgeBase kb, TagListCache tagList, CancellationToken cancellationToken) =>
         {
             var query = LibraryQuery.Parse(context.Request.Query);
             var items = await kb.ListAsync(query.ToFilter(), cancellationToken);
-            var tags = await kb.ListTagsAsync(cancellationToken);
+            var tags = await tagList.GetAsync(cancellationToken);
             var categories = (await kb.ListCategoryDescriptionsAsync(cancellationToken)).Select(category => category.Name).ToArray();
             var view = new LibraryView(items.Take(LibraryQuery.PageSize).ToArray(), query, items.Count > LibraryQuery.PageSize, tags, categories);
             return Pages.Render<LibraryPage>(new { View = view, Notice = context.Request.Query["notice"].ToString() });
