@@ -20,6 +20,9 @@ public static class StrataWebServer
     /// <summary>Room above the upload limit for the rest of a multipart form.</summary>
     private const long FormOverheadBytes = 1024 * 1024;
 
+    /// <summary>How many files of the largest size one upload may carry.</summary>
+    private const int UploadFilesPerRequest = 4;
+
     /// <param name="knowledgeBase">The open base every request uses (the caller disposes it after the server stops).</param>
     /// <param name="urls">Addresses to listen on (default: the config's <c>Web.Urls</c>).</param>
     /// <param name="configure">Lets the caller add endpoints (MCP, podcast) before the server starts.</param>
@@ -56,7 +59,8 @@ public static class StrataWebServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + FormOverheadBytes;
+            // Several files may come in one upload; each is held to the per-file limit when the form is read.
+            kestrel.Limits.MaxRequestBodySize = (options.MaxUploadBytes * UploadFilesPerRequest) + FormOverheadBytes;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddServices(builder.Services, knowledgeBase, requireAuthentication, options.SessionLifetime, options.MaxUploadBytes);
@@ -102,7 +106,7 @@ public static class StrataWebServer
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.HttpOnly = true;
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUploadBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = (maxUploadBytes * UploadFilesPerRequest) + FormOverheadBytes);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         services.AddAuthentication(StrataClaims.EitherScheme)

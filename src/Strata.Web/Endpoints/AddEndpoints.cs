@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -32,20 +33,38 @@ internal static class AddEndpoints
             return Outcome(kb, report, form);
         });
 
-        app.MapPost("/add/upload", async ([FromForm] UploadForm form, IFormFileCollection files, KnowledgeBase kb, CancellationToken cancellationToken) =>
+        app.MapPost("/add/upload", async (HttpContext context, IAntiforgery antiforgery, KnowledgeBase kb, CancellationToken cancellationToken) =>
         {
+            var limit = kb.Options.Web.MaxUploadBytes;
+            IFormCollection form;
+            try
+            {
+                // Read by hand (not bound) so an oversized upload becomes a clear message on the page, not a bare 400.
+                form = await context.Request.ReadFormAsync(cancellationToken);
+                await antiforgery.ValidateRequestAsync(context);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+            {
+                return Page(kb, errors: [$"upload refused: {Megabytes(limit)} MB per file at most ({exception.Message.TrimEnd('.')})"], status: StatusCodes.Status413PayloadTooLarge);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "the form expired or did not come from this site: reload the page and try again");
+            }
+
+            var files = form.Files;
             if (files.Count == 0)
             {
                 return Page(kb, errors: ["Choose at least one file"]);
             }
 
-            var tooLarge = files.Where(file => file.Length > kb.Options.Web.MaxUploadBytes).Select(file => $"{file.FileName}: larger than the {kb.Options.Web.MaxUploadBytes / (1024 * 1024)} MB upload limit").ToArray();
+            var tooLarge = files.Where(file => file.Length > limit).Select(file => $"{UploadName(file.FileName, 0)}: larger than the {Megabytes(limit)} MB upload limit").ToArray();
             var folder = Path.Combine(kb.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             try
             {
                 var paths = new List<string>();
-                foreach (var file in files.Where(file => file.Length <= kb.Options.Web.MaxUploadBytes))
+                foreach (var file in files.Where(file => file.Length <= limit))
                 {
                     // Only the file's own name is kept, so a crafted name cannot write outside the upload folder.
                     var path = Path.Combine(folder, UploadName(file.FileName, paths.Count));
@@ -57,7 +76,7 @@ internal static class AddEndpoints
                     paths.Add(path);
                 }
 
-                var report = paths.Count == 0 ? new IngestReport([], processed: true) : await kb.AddAsync(paths, new AddOptions { Tags = Tags(form.Tags) }, null, cancellationToken);
+                var report = paths.Count == 0 ? new IngestReport([], processed: true) : await kb.AddAsync(paths, new AddOptions { Tags = Tags(form["tags"]) }, null, cancellationToken);
                 return Outcome(kb, report, new AddForm(), tooLarge);
             }
             finally
@@ -66,6 +85,8 @@ internal static class AddEndpoints
             }
         });
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A safe file name for an upload: the last path segment with invalid characters replaced.</summary>
     internal static string UploadName(string? fileName, int index)
@@ -99,10 +120,10 @@ internal static class AddEndpoints
         return Results.LocalRedirect("/?view=all&notice=" + Uri.EscapeDataString($"Saved {stored.Count(entry => entry.Outcome == IngestOutcome.Added)} new item(s), {stored.Count(entry => entry.Outcome == IngestOutcome.AlreadyPresent)} already present"));
     }
 
-    private static IResult Page(KnowledgeBase kb, string? url = null, string? title = null, string? notice = null, IReadOnlyList<string>? errors = null) =>
+    private static IResult Page(KnowledgeBase kb, string? url = null, string? title = null, string? notice = null, IReadOnlyList<string>? errors = null, int? status = null) =>
         Pages.Render<AddPage>(
-            new { Url = url, Title = title, Notice = notice, Errors = errors ?? [], MaxUploadMegabytes = kb.Options.Web.MaxUploadBytes / (1024 * 1024) },
-            errors is { Count: > 0 } ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+            new { Url = url, Title = title, Notice = notice, Errors = errors ?? [], MaxUploadMegabytes = Megabytes(kb.Options.Web.MaxUploadBytes) },
+            status ?? (errors is { Count: > 0 } ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK));
 
     private static AddOptions Options(AddForm form) => new() { Title = string.IsNullOrWhiteSpace(form.Title) ? null : form.Title.Trim(), Tags = Tags(form.Tags) };
 
@@ -120,8 +141,4 @@ internal static class AddEndpoints
         public string? Tags { get; set; }
     }
 
-    internal sealed class UploadForm
-    {
-        public string? Tags { get; set; }
-    }
 }
