@@ -7,15 +7,16 @@ namespace Strata.Web.Tests.Browser;
 [Collection(ChromiumCollection.Name)]
 public sealed class ScreenshotTests(Chromium chromium)
 {
-    public static TheoryData<string, int, int> Viewports => new()
+    public static TheoryData<string, int, int, bool> Viewports => new()
     {
-        { "desktop", 1280, 800 },
-        { "phone", 390, 844 },
+        { "desktop", 1280, 800, false },
+        { "phone", 390, 844, false },
+        { "desktop-dark", 1280, 800, true },
     };
 
     [Theory]
     [MemberData(nameof(Viewports))]
-    public async Task Main_pages_render_without_horizontal_scrolling(string name, int width, int height)
+    public async Task Main_pages_render_without_horizontal_scrolling(string name, int width, int height, bool dark)
     {
         await using var server = await WebServer.StartAsync();
         var id = await server.AddNoteAsync(
@@ -24,7 +25,7 @@ public sealed class ScreenshotTests(Chromium chromium)
             "Spaced repetition for everything", "learning", "memory");
         await server.AddNoteAsync("简体中文的笔记：间隔重复帮助记忆。", "中文笔记", "learning");
         await server.KnowledgeBase.HighlightAsync(id, "schedules reviews just before you would forget", "the key idea", null, CancellationToken.None);
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
         var page = await context.NewPageAsync();
 
         foreach (var (label, path) in new[] { ("library", "/"), ("search", "/search?q=repetition"), ("reader", $"/items/{id}"), ("add", "/add"), ("tags", "/tags"), ("stats", "/stats") })
@@ -36,6 +37,8 @@ public sealed class ScreenshotTests(Chromium chromium)
             Assert.True(new FileInfo(file).Length > 5_000, $"{file} looks empty");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{label} at {width}px scrolls sideways by {overflow}px");
+            var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+            Assert.Equal(dark ? "rgb(22, 23, 24)" : "rgb(251, 250, 247)", background);
         }
 
         await context.CloseAsync();
