@@ -40,6 +40,15 @@ public sealed class StrataOptions
 
     public Digests.DigestOptions Digest { get; set; } = new();
 
+    /// <summary>The speech engine that reads audio digests.</summary>
+    public Audio.TtsOptions Tts { get; set; } = new();
+
+    /// <summary>Audio digests: length cap, pauses, MP3 encoding.</summary>
+    public Audio.AudioOptions Audio { get; set; } = new();
+
+    /// <summary>The private podcast feed of audio digests.</summary>
+    public Audio.PodcastOptions Podcast { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -90,6 +99,8 @@ public sealed class StrataOptions
             }
         }
 
+        problems.AddRange(Tts.Validate());
+        problems.AddRange(Audio.Validate());
         try
         {
             Fetch.Validate();

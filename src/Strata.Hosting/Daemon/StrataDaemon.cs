@@ -89,10 +89,33 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         {
             kb.Log.Write($"digest {digest.Stored?.Id}: {digest.Digest.ItemCount} item(s)" +
                 (digest.DeliveredTo is null ? string.Empty : $", mailed to {digest.DeliveredTo}") + (digest.DeliveryError is null ? string.Empty : $"; {digest.DeliveryError}"));
+            if (kb.Options.Digest.Audio)
+            {
+                await ReadAloudAsync(digest, stop).ConfigureAwait(false);
+            }
+
             return now;
         }
 
         return string.IsNullOrWhiteSpace(kb.Options.Digest.Schedule) ? now : lastCheck;
+    }
+
+    /// <summary>Makes the scheduled digest's podcast episode; a speech or encoder failure is logged, the digest is kept.</summary>
+    private async Task ReadAloudAsync(Digests.DigestResult digest, CancellationToken stop)
+    {
+        try
+        {
+            var audio = await kb.CreateAudioDigestAsync(digest, stop).ConfigureAwait(false);
+            kb.Log.Write($"audio digest {audio.Episode.Id}: {Core.Audio.PodcastFeedWriter.Clock(audio.Episode.DurationMs)}, {audio.Episode.Stories} stories, {audio.Path}");
+            foreach (var problem in audio.Problems)
+            {
+                kb.Log.Write($"  not read: {problem}");
+            }
+        }
+        catch (Audio.SpeechException exception)
+        {
+            kb.Log.Write($"audio digest failed: {exception.Message}");
+        }
     }
 
     /// <summary>

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Strata.Core.Audio;
+
+namespace Strata.Hosting.Audio;
+
+/// <summary>
+/// Encodes PCM to constant-bit-rate MP3 with ffmpeg (libmp3lame) or lame, into a temporary file so the encoder
+/// can write its Info frame (players read the exact length from it). No tags: the caller writes its own ID3 tag.
+/// </summary>
+public sealed class Mp3Encoder(AudioOptions options, TimeSpan timeout)
+{
+    public const string Ffmpeg = "ffmpeg";
+    public const string Lame = "lame";
+
+    /// <summary>The encoder that will run, or null when neither is installed.</summary>
+    public string? Program => options.Encoder.ToLowerInvariant() switch
+    {
+        Ffmpeg => Ffmpeg,
+        Lame => Lame,
+        _ => ExternalProgram.Exists(Ffmpeg) ? Ffmpeg : ExternalProgram.Exists(Lame) ? Lame : null,
+    };
+
+    /// <summary>Throws <see cref="SpeechException"/> when no encoder is installed or it fails.</summary>
+    public async Task<byte[]> EncodeAsync(PcmAudio audio, CancellationToken cancellationToken)
+    {
+        var program = Program ?? throw new SpeechException("no MP3 encoder: install ffmpeg or lame (apt-get install ffmpeg)");
+        var output = Path.Combine(Path.GetTempPath(), $"strata-audio-{Guid.NewGuid():N}.mp3");
+        var rate = audio.SampleRate.ToString(CultureInfo.InvariantCulture);
+        var bitrate = options.Bitrate.ToString(CultureInfo.InvariantCulture);
+        string[] arguments = program == Lame
+            ? ["--quiet", "-r", "-s", (audio.SampleRate / 1000.0).ToString(CultureInfo.InvariantCulture), "--bitwidth", "16", "--signed", "--little-endian", "-m", "m", "--cbr", "-b", bitrate, "-", output]
+            : ["-hide_banner", "-loglevel", "error", "-y", "-f", "s16le", "-ar", rate, "-ac", "1", "-i", "pipe:0", "-codec:a", "libmp3lame", "-b:a", bitrate + "k", "-id3v2_version", "0", "-write_id3v1", "0", "-f", "mp3", output];
+        try
+        {
+            var pcm = MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray();
+            if (!BitConverter.IsLittleEndian)
+            {
+                throw new SpeechException("MP3 encoding expects a little-endian machine");
+            }
+
+            await ExternalProgram.RunAsync(program, arguments, pcm, timeout, cancellationToken).ConfigureAwait(false);
+            return await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
