@@ -50,7 +50,8 @@ public static partial class ListeningText
         spoken = Emphasis().Replace(spoken, "$2");
         spoken = IsChinese(language) ? Chinese(spoken) : IsEnglish(language) ? English(spoken) : spoken;
         spoken = Spaces().Replace(spoken.ReplaceLineEndings(" "), " ").Trim();
-        spoken = EmptyBrackets().Replace(spoken, string.Empty).Trim();
+        spoken = EmptyBrackets().Replace(spoken, string.Empty);
+        spoken = SpaceBeforePunctuation().Replace(spoken, "$1").Trim();
         return spoken;
     }
 
@@ -80,7 +81,8 @@ public static partial class ListeningText
     {
         foreach (var (pattern, words) in EnglishWords)
         {
-            text = pattern.Replace(text, words);
+            // "…and so on, etc." still ends its sentence: the full stop the abbreviation swallowed comes back.
+            text = pattern.Replace(text, match => CanEndSentence(words) && EndsSentence(text, match.Index + match.Length) ? words + "." : words);
         }
 
         text = IsoDate().Replace(text, SpokenDate);
@@ -112,6 +114,12 @@ public static partial class ListeningText
 
         return spoken.ToString();
     }
+
+    /// <summary>"et cetera" and "and colleagues" can close a sentence; "Doctor" or "for example" never do.</summary>
+    private static bool CanEndSentence(string words) => words is "et cetera" or "and colleagues";
+
+    private static bool EndsSentence(string text, int after) =>
+        after >= text.Length || (char.IsWhiteSpace(text[after]) && text.AsSpan(after).TrimStart() is { Length: > 0 } rest && char.IsUpper(rest[0]));
 
     private static string Chinese(string text)
     {
@@ -156,7 +164,7 @@ public static partial class ListeningText
     [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"\b(?:https?|ftp)://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'""]|\b[\w.+-]+@[\w-]+\.[\w.]*\w", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"\barXiv:\s?\d{4}\.\d{4,5}(v\d+)?", RegexOptions.IgnoreCase)]
@@ -168,7 +176,7 @@ public static partial class ListeningText
     [GeneratedRegex(@"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"\b(\d{4})-(\d{2})-(\d{2})\b")]
+    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")]
     private static partial Regex IsoDate();
 
     [GeneratedRegex(@"([$€£¥])\s?(\d+(?:[.,]\d+)*)\s?(k|K|m|M|mn|bn|B|tn|T|million|billion|trillion)?\b")]
@@ -180,7 +188,7 @@ public static partial class ListeningText
     [GeneratedRegex(@"(\d+(?:\.\d+)?)\s?%")]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"\b(\d+(?:\.\d+)?)\s?[–—-]\s?(\d+(?:\.\d+)?)\b")]
+    [GeneratedRegex(@"(?<![\d.])(\d+(?:\.\d+)?)\s?[–—-]\s?(\d+(?:\.\d+)?)(?![\d.])")]
     private static partial Regex NumberRange();
 
     [GeneratedRegex(@"\bv(\d+(?:\.\d+)+)\b")]
@@ -192,6 +200,9 @@ public static partial class ListeningText
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"\(\s*\)|\[\s*\]")]
+    [GeneratedRegex(@"\s*(\(\s*(?:see|via|at|from|source:?|link:?)?\s*\)|\[\s*\])", RegexOptions.IgnoreCase)]
     private static partial Regex EmptyBrackets();
+
+    [GeneratedRegex(@"\s+([.,;:!?。，])")]
+    private static partial Regex SpaceBeforePunctuation();
 }
