@@ -30,7 +30,7 @@ internal static class ExternalProgram
         }
         catch (Win32Exception exception)
         {
-            throw new SpeechException($"cannot run '{fileName}': {exception.Message} (is it installed and on PATH?)", exception);
+            throw new SpeechException($"cannot run '{fileName}': {new Win32Exception(exception.NativeErrorCode).Message} (is it installed and on PATH?)", exception);
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
