@@ -89,10 +89,7 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         {
             kb.Log.Write($"digest {digest.Stored?.Id}: {digest.Digest.ItemCount} item(s)" +
                 (digest.DeliveredTo is null ? string.Empty : $", mailed to {digest.DeliveredTo}") + (digest.DeliveryError is null ? string.Empty : $"; {digest.DeliveryError}"));
-            if (kb.Options.Digest.Audio)
-            {
-                await ReadAloudAsync(digest, stop).ConfigureAwait(false);
-            }
+            LogAudio(digest);
 
             return now;
         }
@@ -100,21 +97,23 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         return string.IsNullOrWhiteSpace(kb.Options.Digest.Schedule) ? now : lastCheck;
     }
 
-    /// <summary>Makes the scheduled digest's podcast episode; a speech or encoder failure is logged, the digest is kept.</summary>
-    private async Task ReadAloudAsync(Digests.DigestResult digest, CancellationToken stop)
+    /// <summary>Logs the scheduled digest's podcast episode, or why it was not made.</summary>
+    private void LogAudio(Digests.DigestResult digest)
     {
-        try
+        if (digest.AudioError is not null)
         {
-            var audio = await kb.CreateAudioDigestAsync(digest, stop).ConfigureAwait(false);
-            kb.Log.Write($"audio digest {audio.Episode.Id}: {Core.Audio.PodcastFeedWriter.Clock(audio.Episode.DurationMs)}, {audio.Episode.Stories} stories, {audio.Path}");
-            foreach (var problem in audio.Problems)
-            {
-                kb.Log.Write($"  not read: {problem}");
-            }
+            kb.Log.Write(digest.AudioError);
         }
-        catch (Audio.SpeechException exception)
+
+        if (digest.Audio is not { } audio)
         {
-            kb.Log.Write($"audio digest failed: {exception.Message}");
+            return;
+        }
+
+        kb.Log.Write($"audio digest {audio.Episode.Id}: {Core.Audio.PodcastFeedWriter.Clock(audio.Episode.DurationMs)}, {audio.Episode.Stories} stories, {audio.Path}");
+        foreach (var problem in audio.Problems)
+        {
+            kb.Log.Write($"  not read: {problem}");
         }
     }
 

@@ -107,4 +107,23 @@ public sealed class AudioDigestTests
         Assert.Empty(await fixture.Kb.ListAudioEpisodesAsync(10, None));
         Assert.Single(await fixture.Kb.ListDigestsAsync(10, None));
     }
+
+    [Fact]
+    public async Task RunScheduledDigestAsync_DigestAudioOn_MakesTheEpisodeToo()
+    {
+        var (fixture, _) = await AudioFixture.CreateAsync(options =>
+        {
+            options.Digest.Schedule = "0 7 * * *";
+            options.Digest.Audio = true;
+        });
+        await using var _ = fixture;
+
+        var scheduled = await fixture.Kb.RunScheduledDigestAsync(DateTimeOffset.UtcNow.AddDays(-2), None);
+
+        Assert.NotNull(scheduled);
+        Assert.Null(scheduled.AudioError);
+        Assert.Equal(scheduled.Stored!.Id, scheduled.Audio!.Episode.Id);
+        Assert.True(File.Exists(scheduled.Audio.Path));
+        Assert.Equal(2, (await fixture.Kb.ListDigestsAsync(10, None)).Count);
+    }
 }
