@@ -13,6 +13,9 @@ public sealed class Mp3Encoder(AudioOptions options, TimeSpan timeout)
     public const string Ffmpeg = "ffmpeg";
     public const string Lame = "lame";
 
+    /// <summary>LAME's algorithm quality (0 best … 9 fastest): 7 encodes about three times faster than the default and speech at 64 kbit/s loses nothing audible.</summary>
+    public const string Quality = "7";
+
     /// <summary>The encoder that will run, or null when neither is installed.</summary>
     public string? Program => options.Encoder.ToLowerInvariant() switch
     {
@@ -29,8 +32,8 @@ public sealed class Mp3Encoder(AudioOptions options, TimeSpan timeout)
         var rate = audio.SampleRate.ToString(CultureInfo.InvariantCulture);
         var bitrate = options.Bitrate.ToString(CultureInfo.InvariantCulture);
         string[] arguments = program == Lame
-            ? ["--quiet", "-r", "-s", (audio.SampleRate / 1000.0).ToString(CultureInfo.InvariantCulture), "--bitwidth", "16", "--signed", "--little-endian", "-m", "m", "--cbr", "-b", bitrate, "-", output]
-            : ["-hide_banner", "-loglevel", "error", "-y", "-f", "s16le", "-ar", rate, "-ac", "1", "-i", "pipe:0", "-codec:a", "libmp3lame", "-b:a", bitrate + "k", "-id3v2_version", "0", "-write_id3v1", "0", "-f", "mp3", output];
+            ? ["--quiet", "-q", Quality, "-r", "-s", (audio.SampleRate / 1000.0).ToString(CultureInfo.InvariantCulture), "--bitwidth", "16", "--signed", "--little-endian", "-m", "m", "--cbr", "-b", bitrate, "-", output]
+            : ["-hide_banner", "-loglevel", "error", "-y", "-f", "s16le", "-ar", rate, "-ac", "1", "-i", "pipe:0", "-codec:a", "libmp3lame", "-compression_level", Quality, "-b:a", bitrate + "k", "-id3v2_version", "0", "-write_id3v1", "0", "-f", "mp3", output];
         try
         {
             var pcm = MemoryMarshal.AsBytes(audio.Samples.AsSpan()).ToArray();

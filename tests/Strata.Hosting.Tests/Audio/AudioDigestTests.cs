@@ -96,6 +96,22 @@ public sealed class AudioDigestTests
     }
 
     [Fact]
+    public async Task CreateAudioDigestAsync_LameEncoder_SameLengthAndChapters()
+    {
+        var (fixture, digest) = await AudioFixture.CreateAsync(options => options.Audio.Encoder = "lame");
+        await using var _ = fixture;
+
+        var audio = await fixture.Kb.CreateAudioDigestAsync(digest, None);
+        var probe = await MediaProbe.ProbeAsync(audio.Path);
+        var samples = await MediaProbe.DecodeAsync(audio.Path);
+
+        Assert.InRange(probe.Seconds, (audio.Episode.DurationMs / 1000.0) - 0.3, (audio.Episode.DurationMs / 1000.0) + 0.3);
+        Assert.Equal(5, probe.Chapters.Count);
+        Assert.Equal(audio.Episode.Title, probe.Title);
+        Assert.True(MediaProbe.Rms(samples, probe.Chapters[1].Start, probe.Chapters[1].End - 1) > 400);
+    }
+
+    [Fact]
     public async Task CreateAudioDigestAsync_MissingProgram_FailsWithOneClearLine_DigestKept()
     {
         var (fixture, digest) = await AudioFixture.CreateAsync(options => options.Tts.EspeakPath = "/nonexistent/espeak-ng");
