@@ -27,7 +27,7 @@ internal static class AudioDigest
     {
         var episode = audio.Episode;
         Terminal.Line(string.Create(CultureInfo.InvariantCulture,
-            $"audio digest {episode.Id}: {audio.Path} ({PodcastFeedWriter.Clock(episode.DurationMs)}, {episode.Stories} stories, {episode.Bytes / 1024.0:0} KiB, {audio.RealTimeFactor:0}× real time with {episode.Engine})"));
+            $"audio digest {episode.Id}: {audio.Path} ({PodcastFeedWriter.Clock(episode.DurationMs)}, {episode.Stories} {(episode.Stories == 1 ? "story" : "stories")}, {episode.Bytes / 1024.0:0} KiB, {audio.RealTimeFactor:0}× real time with {episode.Engine})"));
         if (episode.StoriesLeftOut > 0)
         {
             Terminal.Line($"  {episode.StoriesLeftOut} stories left out to keep within Audio.MaxDuration");
