@@ -8,8 +8,10 @@ namespace Strata.Hosting;
 
 public sealed partial class KnowledgeBase
 {
+    private AudioEpisodeStore? _audioEpisodes;
+
     /// <summary>Audio digests (MP3 and record) in <c>audio/</c> of the data directory.</summary>
-    public AudioEpisodeStore AudioEpisodes => new(Path.Combine(DataDirectory, "audio"));
+    public AudioEpisodeStore AudioEpisodes => _audioEpisodes ??= new AudioEpisodeStore(Path.Combine(DataDirectory, "audio"));
 
     /// <summary>
     /// Reads a digest aloud with the configured engine (<c>Tts</c>) and keeps it as a podcast episode: an MP3 with
@@ -50,7 +52,7 @@ public sealed partial class KnowledgeBase
     public Task<IReadOnlyList<AudioEpisode>> ListAudioEpisodesAsync(int limit, CancellationToken cancellationToken) => AudioEpisodes.ListAsync(limit, cancellationToken);
 
     /// <summary>The podcast channel from the <c>Podcast</c> settings.</summary>
-    public PodcastChannel PodcastChannel(string? link) =>
+    public PodcastChannel GetPodcastChannel(string? link) =>
         new(Options.Podcast.Title, Options.Podcast.Description, Options.Podcast.Author, Options.Audio.Language, link, Options.Podcast.ImageUrl);
 
     /// <summary>
@@ -73,7 +75,7 @@ public sealed partial class KnowledgeBase
             }
         }
 
-        var feed = PodcastFeedWriter.Write(PodcastChannel(null), episodes, root + PodcastFeed.FileName, episode => root + Uri.EscapeDataString(episode.FileName));
+        var feed = PodcastFeedWriter.Write(GetPodcastChannel(null), episodes, root + PodcastFeed.FileName, episode => root + Uri.EscapeDataString(episode.FileName));
         await File.WriteAllTextAsync(Path.Combine(folder, PodcastFeed.FileName), feed, cancellationToken).ConfigureAwait(false);
         return episodes.Count;
     }

@@ -62,7 +62,8 @@ public sealed class AudioDigestRenderer(ISpeechSynthesizer speech, AudioOptions 
             storiesRead += chosen[index].IsStory ? 1 : 0;
         }
 
-        var storiesLeftOut = script.Count(segment => segment.IsStory) - storiesRead - problems.Count(problem => problem is not null);
+        var storiesFailed = chosen.Where((segment, index) => segment.IsStory && problems[index] is not null).Count();
+        var storiesLeftOut = script.Count(segment => segment.IsStory) - storiesRead - storiesFailed;
         var outro = AudioScript.Outro(Math.Max(0, storiesLeftOut), options.Language);
         try
         {

@@ -35,7 +35,7 @@ public static class PodcastEndpoints
         var token = kb.Options.Podcast.Token;
         var query = string.IsNullOrEmpty(token) ? string.Empty : $"?{PodcastFeed.TokenParameter}={Uri.EscapeDataString(token)}";
         var episodes = await kb.ListAudioEpisodesAsync(kb.Options.Podcast.Episodes, cancellationToken).ConfigureAwait(false);
-        var feed = Core.Audio.PodcastFeedWriter.Write(kb.PodcastChannel(null), episodes, root + PodcastFeed.FeedPath + query, episode => $"{root}{PodcastFeed.EpisodesPath}/{Uri.EscapeDataString(episode.FileName)}{query}");
+        var feed = Core.Audio.PodcastFeedWriter.Write(kb.GetPodcastChannel(null), episodes, root + PodcastFeed.FeedPath + query, episode => $"{root}{PodcastFeed.EpisodesPath}/{Uri.EscapeDataString(episode.FileName)}{query}");
         return Results.Text(feed, PodcastFeed.MediaType, Encoding.UTF8);
     }
 
