@@ -51,13 +51,13 @@ public sealed partial class KnowledgeBase
     /// <summary>Audio digests, newest first.</summary>
     public Task<IReadOnlyList<AudioEpisode>> ListAudioEpisodesAsync(int limit, CancellationToken cancellationToken) => AudioEpisodes.ListAsync(limit, cancellationToken);
 
-    /// <summary>The podcast channel from the <c>Podcast</c> settings.</summary>
-    public PodcastChannel GetPodcastChannel(string? link) =>
-        new(Options.Podcast.Title, Options.Podcast.Description, Options.Podcast.Author, Options.Audio.Language, link, Options.Podcast.ImageUrl);
+    /// <summary>The podcast channel from the <c>Podcast</c> settings; <paramref name="defaultImage"/> is the built-in cover's URL, used unless <c>Podcast.ImageUrl</c> is set.</summary>
+    public PodcastChannel GetPodcastChannel(string? defaultImage) =>
+        new(Options.Podcast.Title, Options.Podcast.Description, Options.Podcast.Author, Options.Audio.Language, null, Options.Podcast.ImageUrl ?? defaultImage);
 
     /// <summary>
-    /// Writes the podcast for static hosting into <paramref name="folder"/>: <c>podcast.xml</c> and every episode's
-    /// MP3 (copied only when missing or changed). Enclosure URLs are <paramref name="baseUrl"/> + file name; without
+    /// Writes the podcast for static hosting into <paramref name="folder"/>: <c>podcast.xml</c>, the cover and every
+    /// episode's MP3 (copied only when missing or changed). Enclosure URLs are <paramref name="baseUrl"/> + file name; without
     /// a base URL they are relative, which some podcast apps refuse. Returns how many episodes were written.
     /// </summary>
     public async Task<int> ExportPodcastAsync(string folder, string? baseUrl, CancellationToken cancellationToken)
@@ -75,7 +75,8 @@ public sealed partial class KnowledgeBase
             }
         }
 
-        var feed = PodcastFeedWriter.Write(GetPodcastChannel(null), episodes, root + PodcastFeed.FileName, episode => root + Uri.EscapeDataString(episode.FileName));
+        await File.WriteAllBytesAsync(Path.Combine(folder, PodcastCover.FileName), PodcastCover.Png, cancellationToken).ConfigureAwait(false);
+        var feed = PodcastFeedWriter.Write(GetPodcastChannel(root + PodcastCover.FileName), episodes, root + PodcastFeed.FileName, episode => root + Uri.EscapeDataString(episode.FileName));
         await File.WriteAllTextAsync(Path.Combine(folder, PodcastFeed.FileName), feed, cancellationToken).ConfigureAwait(false);
         return episodes.Count;
     }

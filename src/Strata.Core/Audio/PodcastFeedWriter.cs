@@ -55,6 +55,11 @@ public static class PodcastFeedWriter
             xml.WriteEndElement();
             if (channel.ImageUrl is { } image)
             {
+                xml.WriteStartElement("image");
+                xml.WriteElementString("url", image);
+                xml.WriteElementString("title", channel.Title);
+                xml.WriteElementString("link", channel.Link ?? feedUrl);
+                xml.WriteEndElement();
                 xml.WriteStartElement("itunes", "image", ITunes);
                 xml.WriteAttributeString("href", image);
                 xml.WriteEndElement();

@@ -9,7 +9,8 @@ namespace Strata.Hosting.Audio;
 
 /// <summary>
 /// The private podcast over HTTP: <c>GET /podcast.xml</c> (the feed, enclosure URLs carrying the token) and
-/// <c>GET|HEAD /podcast/{file}.mp3</c> (with range requests, which podcast apps use to seek and resume).
+/// <c>GET|HEAD /podcast/{file}.mp3</c> (with range requests, which podcast apps use to seek and resume) and
+/// <c>/podcast/cover.png</c> (the built-in cover, unless <c>Podcast.ImageUrl</c> names another).
 /// With <c>Podcast.Token</c> set, every request must carry <c>?token=</c>; without one, only loopback clients
 /// (not forwarded by a proxy) are served.
 /// </summary>
@@ -35,7 +36,7 @@ public static class PodcastEndpoints
         var token = kb.Options.Podcast.Token;
         var query = string.IsNullOrEmpty(token) ? string.Empty : $"?{PodcastFeed.TokenParameter}={Uri.EscapeDataString(token)}";
         var episodes = await kb.ListAudioEpisodesAsync(kb.Options.Podcast.Episodes, cancellationToken).ConfigureAwait(false);
-        var feed = Core.Audio.PodcastFeedWriter.Write(kb.GetPodcastChannel(null), episodes, root + PodcastFeed.FeedPath + query, episode => $"{root}{PodcastFeed.EpisodesPath}/{Uri.EscapeDataString(episode.FileName)}{query}");
+        var feed = Core.Audio.PodcastFeedWriter.Write(kb.GetPodcastChannel($"{root}{PodcastFeed.EpisodesPath}/{Core.Audio.PodcastCover.FileName}{query}"), episodes, root + PodcastFeed.FeedPath + query, episode => $"{root}{PodcastFeed.EpisodesPath}/{Uri.EscapeDataString(episode.FileName)}{query}");
         return Results.Text(feed, PodcastFeed.MediaType, Encoding.UTF8);
     }
 
@@ -44,6 +45,11 @@ public static class PodcastEndpoints
         if (Refuse(kb, context) is { } refusal)
         {
             return refusal;
+        }
+
+        if (file == Core.Audio.PodcastCover.FileName)
+        {
+            return Results.Bytes(Core.Audio.PodcastCover.Png, Core.Audio.PodcastCover.MediaType);
         }
 
         var episode = await kb.AudioEpisodes.FindByFileAsync(file, cancellationToken).ConfigureAwait(false);

@@ -48,6 +48,8 @@ public sealed class PodcastEndpointTests
         Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
         Assert.Equal("bytes", string.Join(',', head.Headers.AcceptRanges));
         Assert.Equal(bytes, whole);
+        var cover = feed.Root.Element("channel")!.Element(XName.Get("image", "http://www.itunes.com/dtds/podcast-1.0.dtd"))!.Attribute("href")!.Value;
+        Assert.Equal(Core.Audio.PodcastCover.Png, await http.GetByteArrayAsync(cover));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/podcast/..%2Fstrata.db")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/podcast/01NOSUCHEPISODE.mp3")).StatusCode);
     }
@@ -113,6 +115,8 @@ public sealed class PodcastEndpointTests
         Assert.Equal($"https://example.org/pod/{audio.Episode.Id}.mp3", enclosure.Attribute("url")!.Value);
         Assert.Equal(new FileInfo(Path.Combine(folder, audio.Episode.FileName)).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), enclosure.Attribute("length")!.Value);
         Assert.Equal(await File.ReadAllBytesAsync(audio.Path), await File.ReadAllBytesAsync(Path.Combine(folder, audio.Episode.FileName)));
+        Assert.Equal("https://example.org/pod/cover.png", feed.Root.Element("channel")!.Element("image")!.Element("url")!.Value);
+        Assert.True(File.Exists(Path.Combine(folder, "cover.png")));
         Assert.Equal("https://example.org/pod/podcast.xml", feed.Root.Element("channel")!.Element(XName.Get("link", "http://www.w3.org/2005/Atom"))!.Attribute("href")!.Value);
     }
 
