@@ -75,16 +75,8 @@ public sealed class AudioDigestRenderer(ISpeechSynthesizer speech, AudioOptions 
             problems = [.. problems, $"{outro.Chapter}: {exception.Message}"];
         }
 
-        var samples = new short[position];
-        var offset = 0;
-        foreach (var piece in track)
-        {
-            piece.CopyTo(samples, offset);
-            offset += piece.Length;
-        }
-
         var speechSeconds = timer.Elapsed.TotalSeconds;
-        var mp3 = await encoder.EncodeAsync(new PcmAudio(samples, options.SampleRate), cancellationToken).ConfigureAwait(false);
+        var mp3 = await encoder.EncodeAsync(track, options.SampleRate, cancellationToken).ConfigureAwait(false);
         var durationMs = position * 1000 / options.SampleRate;
         var closed = chapters.Select((chapter, i) => chapter with { EndMs = i + 1 < chapters.Count ? chapters[i + 1].StartMs : durationMs }).ToArray();
         return new AudioRendering(mp3, durationMs, closed, Math.Max(0, storiesLeftOut), problems.OfType<string>().ToArray(), speechSeconds);

@@ -3,13 +3,17 @@ using System.Diagnostics;
 
 namespace Strata.Hosting.Audio;
 
-/// <summary>Runs a program without a shell: standard input from bytes, standard output captured. Kills it on timeout or cancellation.</summary>
+/// <summary>Runs a program without a shell: standard input from bytes (or written by the caller), standard output captured. Kills it on timeout or cancellation.</summary>
 internal static class ExternalProgram
 {
     private const int ErrorChars = 300;
 
     /// <summary>Runs <paramref name="fileName"/>; throws <see cref="SpeechException"/> when it cannot start, times out or exits non-zero.</summary>
-    public static async Task<byte[]> RunAsync(string fileName, IEnumerable<string> arguments, byte[]? input, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<byte[]> RunAsync(string fileName, IEnumerable<string> arguments, byte[]? input, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, input is null ? null : (stdin, token) => stdin.WriteAsync(input, token).AsTask(), timeout, cancellationToken);
+
+    /// <summary>As above, with <paramref name="writeInput"/> streaming standard input (so large input need not be one array).</summary>
+    public static async Task<byte[]> RunAsync(string fileName, IEnumerable<string> arguments, Func<Stream, CancellationToken, Task>? writeInput, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -42,9 +46,9 @@ internal static class ExternalProgram
             var errors = process.StandardError.ReadToEndAsync(limit.Token);
             try
             {
-                if (input is not null)
+                if (writeInput is not null)
                 {
-                    await process.StandardInput.BaseStream.WriteAsync(input, limit.Token).ConfigureAwait(false);
+                    await writeInput(process.StandardInput.BaseStream, limit.Token).ConfigureAwait(false);
                 }
 
                 process.StandardInput.Close();
