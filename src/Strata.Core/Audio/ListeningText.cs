@@ -25,6 +25,7 @@ public static partial class ListeningText
         (Word(@"Mrs\."), "Missus"),
         (Word(@"Fig\."), "figure"),
         (Word(@"No\.(?=\s*\d)"), "number"),
+        (Word(@"arXiv"), "archive"),
         (Word(@"w/o"), "without"),
         (Word(@"w/"), "with"),
     ];

@@ -23,6 +23,7 @@ public sealed class ListeningTextTests
     [InlineData("Between 10–20 GPUs vs. 10k CPUs.", "Between 10 to 20 GPUs versus 10 thousand CPUs.")]
     [InlineData("Model v2.1 & tools", "Model version 2.1 and tools")]
     [InlineData("## A **bold** claim", "A bold claim")]
+    [InlineData("New on arXiv: arXiv:2401.12345 w/o code", "New on archive: without code")]
     public void Prepare_English_SpeaksAbbreviationsAndNumbers(string text, string spoken) =>
         Assert.Equal(spoken, ListeningText.Prepare(text, "en"));
 
