@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Strata.Hosting.Tests.Audio;
 
+[Collection(AudioCollection.Name)]
 public sealed class AudioDigestTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

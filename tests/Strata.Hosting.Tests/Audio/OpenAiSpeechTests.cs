@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Strata.Hosting.Tests.Audio;
 
+[Collection(AudioCollection.Name)]
 public sealed class OpenAiSpeechTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

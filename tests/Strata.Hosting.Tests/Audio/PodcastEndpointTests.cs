@@ -10,6 +10,7 @@ using Xunit;
 
 namespace Strata.Hosting.Tests.Audio;
 
+[Collection(AudioCollection.Name)]
 public sealed class PodcastEndpointTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
