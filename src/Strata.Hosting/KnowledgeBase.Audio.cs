@@ -38,7 +38,10 @@ public sealed partial class KnowledgeBase
 
         var title = EpisodeTitle(digest.Digest);
         var tag = new Id3Tag(title, Options.Podcast.Title, Options.Podcast.Author, createdAt, DigestRenderer.Title(digest.Digest), rendering.DurationMs, rendering.Chapters);
-        var mp3 = Id3v2Writer.Write(tag).Concat(rendering.Mp3).ToArray();
+        var header = Id3v2Writer.Write(tag);
+        var mp3 = new byte[header.Length + rendering.Mp3.Length];
+        header.CopyTo(mp3, 0);
+        rendering.Mp3.CopyTo(mp3, header.Length);
         var episode = new AudioEpisode(id, title, createdAt, id + ".mp3", mp3.LongLength, rendering.DurationMs, rendering.Chapters, rendering.StoriesLeftOut, synthesizer.Name);
         var store = AudioEpisodes;
         await store.SaveAsync(episode, mp3, cancellationToken).ConfigureAwait(false);
