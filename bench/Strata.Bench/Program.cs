@@ -32,6 +32,11 @@ if (args is [BookmarkImportBenchmark.ImportOnlyCommand, var importData, var impo
     return await BookmarkImportBenchmark.ImportOnlyAsync(importData, importFile, cancellation.Token);
 }
 
+if (args.Contains(AudioBenchmark.Flag))
+{
+    return await AudioBenchmark.RunAsync(args, cancellation.Token);
+}
+
 if (args.Contains(VectorBenchmark.Flag))
 {
     return await VectorBenchmark.RunAsync(args, cancellation.Token);

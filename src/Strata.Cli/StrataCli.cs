@@ -20,7 +20,7 @@ public static class StrataCli
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
             EmbedCommand.Create(), ServeCommand.Create(), McpCommand.Create(),
-            SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), UsageCommand.Create(), MarkCommand.Create(),
+            SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), PodcastCommand.Create(), UsageCommand.Create(), MarkCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -66,7 +66,8 @@ public sealed partial class KnowledgeBase
 
     /// <summary>
     /// The daemon's scheduled digest: when <c>Digest.Schedule</c> has an occurrence after <paramref name="lastCheck"/>
-    /// that is due, makes (and mails) a digest covering the time since the last digest, at most <c>Digest.Window</c>.
+    /// that is due, makes (and mails) a digest covering the time since the last digest, at most <c>Digest.Window</c>,
+    /// and with <c>Digest.Audio</c> reads it aloud as a podcast episode (a speech failure is reported, the digest kept).
     /// Returns the made digest, or null when none was due.
     /// </summary>
     public async Task<DigestResult?> RunScheduledDigestAsync(DateTimeOffset lastCheck, CancellationToken cancellationToken)
@@ -90,7 +91,20 @@ public sealed partial class KnowledgeBase
             since = last.WindowEnd;
         }
 
-        return await CreateDigestAsync(since, null, store: true, send: true, cancellationToken).ConfigureAwait(false);
+        var digest = await CreateDigestAsync(since, null, store: true, send: true, cancellationToken).ConfigureAwait(false);
+        if (!Options.Digest.Audio)
+        {
+            return digest;
+        }
+
+        try
+        {
+            return digest with { Audio = await CreateAudioDigestAsync(digest, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (Audio.SpeechException exception)
+        {
+            return digest with { AudioError = $"audio digest not made: {exception.Message}" };
+        }
     }
 
     /// <summary>Sets an item's reading status and favourite mark (null leaves one as it is); false when no item matches.</summary>

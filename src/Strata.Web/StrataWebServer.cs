@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strata.Hosting;
+using Strata.Hosting.Audio;
 using Strata.Mcp;
 using Strata.Web.Endpoints;
 using Strata.Web.Security;
@@ -84,6 +85,8 @@ public static class StrataWebServer
         app.MapTagPages();
         app.MapInsightPages();
         // Agents reach the same base over MCP's streamable HTTP transport, behind the same authentication as the API.
+        // Podcast apps cannot sign in: the feed is guarded by Podcast.Token (or served to loopback clients only).
+        app.MapStrataPodcast(knowledgeBase).AllowAnonymous();
         var mcp = app.MapStrataMcp();
         if (requireAuthentication)
         {

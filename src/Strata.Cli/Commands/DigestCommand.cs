@@ -18,16 +18,18 @@ internal static class DigestCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of the console" };
         var noStore = new Option<bool>("--no-store") { Description = "Do not keep this digest (it then does not count for later digests' novelty)" };
         var send = new Option<bool>("--send") { Description = "Also mail it (Digest.Email settings)" };
-        var command = new Command("digest", "What arrived in a window, grouped by topic, with top stories ranked by novelty and your interests") { since, tag, format, output, noStore, send };
+        var audio = new Option<bool>("--audio") { Description = "Also read it aloud into an MP3 podcast episode (Tts, Audio and Podcast settings)" };
+        var command = new Command("digest", "What arrived in a window, grouped by topic, with top stories ranked by novelty and your interests") { since, tag, format, output, noStore, send, audio };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var kb = await GlobalOptions.OpenAsync(parse, cancellationToken);
             var now = TimeProvider.System.GetUtcNow();
             var start = parse.GetValue(since) is { } s ? TimeSpans.ParseSince(s, now) : now - kb.Options.Digest.Window;
             var result = await kb.CreateDigestAsync(start, parse.GetValue(tag), store: !parse.GetValue(noStore), send: parse.GetValue(send), cancellationToken);
+            var (spoken, audioError) = parse.GetValue(audio) ? await AudioDigest.ReadAloudAsync(kb, result, cancellationToken) : (null, null);
             if (parse.GetValue(GlobalOptions.Json))
             {
-                Terminal.Json(ToJson(result), ModelJson.Relaxed.DigestJson);
+                Terminal.Json(ToJson(result) with { Audio = parse.GetValue(audio) ? AudioDigest.ToJson(spoken, audioError) : null }, ModelJson.Relaxed.DigestJson);
             }
             else
             {
@@ -46,6 +48,17 @@ internal static class DigestCommand
                 {
                     Terminal.Line($"mailed to {result.DeliveredTo}");
                 }
+
+                if (spoken is not null)
+                {
+                    AudioDigest.Report(spoken);
+                }
+            }
+
+            if (audioError is not null)
+            {
+                Terminal.Error(audioError);
+                return ExitCodes.Failed;
             }
 
             if (result.DeliveryError is not null)

@@ -15,7 +15,12 @@ internal sealed record AskJson(string Question, string Kind, string Answer, stri
 
 internal sealed record CitationJson(int Number, string Id, string Title, string? Url, string? Path, int? Page, int Start, int Length, string Passage, bool Cited);
 
-internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError);
+internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError, AudioJson? Audio = null);
+
+/// <summary>The audio digest made with <c>digest --audio</c>: its file, length, chapters and what could not be read (or why none was made).</summary>
+internal sealed record AudioJson(string? Id, string? Path, double Seconds, long Bytes, int Stories, int StoriesLeftOut, string[] Problems, string? Error, double RealTimeFactor);
+
+internal sealed record EpisodeJson(string Id, string Title, DateTimeOffset CreatedAt, string Path, long Bytes, double Seconds, int Stories, int StoriesLeftOut, string Engine);
 
 internal sealed record DigestGroupJson(string Name, DigestEntryJson[] Entries);
 
@@ -36,6 +41,7 @@ internal sealed record BudgetJson(string Purpose, long Used, long Budget);
 [JsonSerializable(typeof(AskJson))]
 [JsonSerializable(typeof(DigestJson))]
 [JsonSerializable(typeof(DigestListJson[]))]
+[JsonSerializable(typeof(EpisodeJson[]))]
 [JsonSerializable(typeof(UsageJson))]
 internal sealed partial class ModelJson : JsonSerializerContext
 {

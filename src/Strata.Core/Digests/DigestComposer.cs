@@ -42,6 +42,6 @@ public static class DigestComposer
         }
 
         var link = item.Url ?? (item.SourcePath is not null ? new Uri(Path.GetFullPath(item.SourcePath)).AbsoluteUri : null);
-        return new DigestEntry(item.Id, item.DisplayTitle, source, oneLine, link, item.Tags, score.Novelty, score.Interest, score.Score);
+        return new DigestEntry(item.Id, item.DisplayTitle, source, oneLine, link, item.Tags, score.Novelty, score.Interest, score.Score, item.Language);
     }
 }

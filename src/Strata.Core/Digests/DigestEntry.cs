@@ -1,7 +1,8 @@
 namespace Strata.Core.Digests;
 
 /// <summary>One item in a digest: what it shows, and for top stories why it ranked (novelty and interest, 0–1).</summary>
-public sealed record DigestEntry(string ItemId, string Title, string Source, string OneLine, string? Link, IReadOnlyList<string> Tags, double Novelty, double Interest, double Score);
+/// <remarks><see cref="Language"/> is the item's detected language (ISO 639-1, e.g. <c>zh</c>), when known: audio digests pick a voice by it.</remarks>
+public sealed record DigestEntry(string ItemId, string Title, string Source, string OneLine, string? Link, IReadOnlyList<string> Tags, double Novelty, double Interest, double Score, string? Language = null);
 
 /// <summary>Entries under one category or topic.</summary>
 public sealed record DigestGroup(string Name, IReadOnlyList<DigestEntry> Entries);

@@ -139,7 +139,41 @@ public static class StrataConfiguration
             "Window": "1.00:00:00",
             "TopStories": 5,
             // Mail delivery (off unless Host and To are set); the password comes from STRATA__DIGEST__EMAIL__PASSWORD.
-            "Email": { "Host": null, "Port": 587, "Security": "auto", "User": null, "From": "strata@localhost", "To": null }
+            "Email": { "Host": null, "Port": 587, "Security": "auto", "User": null, "From": "strata@localhost", "To": null },
+            // Also read the scheduled digest aloud into a podcast episode (strata digest --audio does it by hand).
+            "Audio": false
+          },
+          "Tts": {
+            // espeak (espeak-ng, offline), openai (an OpenAI-compatible /v1/audio/speech) or command (any local program).
+            "Engine": "espeak",
+            // Command engine, e.g. "piper --model en_US-lessac-medium.onnx --output_file {out}" ({out}, {text}, {lang}, {voice}; text on stdin).
+            "Command": null,
+            // espeak-ng words per minute; voice per language over the built-in choice (en -> en-us, zh -> cmn).
+            "Rate": 175,
+            "Voices": {},
+            // OpenAI-compatible server (base URL with /v1); the key comes from STRATA__TTS__APIKEY.
+            "Endpoint": null,
+            "Model": "tts-1",
+            "Voice": "alloy"
+          },
+          "Audio": {
+            // Language of the intro and outro; stories are read in their own language.
+            "Language": "en",
+            // Longest an audio digest runs; stories past it are left out and counted in the outro.
+            "MaxDuration": "00:30:00",
+            "Pause": "00:00:00.8",
+            // auto (ffmpeg, else lame), ffmpeg or lame; constant bit rate in kbit/s.
+            "Encoder": "auto",
+            "Bitrate": 64
+          },
+          "Podcast": {
+            // Secret for /podcast.xml?token=… (better from STRATA__PODCAST__TOKEN); without it only this machine is served.
+            "Token": null,
+            "Title": "Strata digests",
+            "Author": "Strata",
+            // Where `strata podcast export` output will be hosted, e.g. "https://example.org/podcast/".
+            "BaseUrl": null,
+            "ImageUrl": null
           }
         }
 

@@ -43,6 +43,15 @@ public sealed class StrataOptions
     /// <summary>The web server and its authentication.</summary>
     public WebOptions Web { get; set; } = new();
 
+    /// <summary>The speech engine that reads audio digests.</summary>
+    public Audio.TtsOptions Tts { get; set; } = new();
+
+    /// <summary>Audio digests: length cap, pauses, MP3 encoding.</summary>
+    public Audio.AudioOptions Audio { get; set; } = new();
+
+    /// <summary>The private podcast feed of audio digests.</summary>
+    public Audio.PodcastOptions Podcast { get; set; } = new();
+
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -93,6 +102,8 @@ public sealed class StrataOptions
             }
         }
 
+        problems.AddRange(Tts.Validate());
+        problems.AddRange(Audio.Validate());
         try
         {
             Fetch.Validate();

@@ -89,10 +89,32 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         {
             kb.Log.Write($"digest {digest.Stored?.Id}: {digest.Digest.ItemCount} item(s)" +
                 (digest.DeliveredTo is null ? string.Empty : $", mailed to {digest.DeliveredTo}") + (digest.DeliveryError is null ? string.Empty : $"; {digest.DeliveryError}"));
+            LogAudio(digest);
+
             return now;
         }
 
         return string.IsNullOrWhiteSpace(kb.Options.Digest.Schedule) ? now : lastCheck;
+    }
+
+    /// <summary>Logs the scheduled digest's podcast episode, or why it was not made.</summary>
+    private void LogAudio(Digests.DigestResult digest)
+    {
+        if (digest.AudioError is not null)
+        {
+            kb.Log.Write(digest.AudioError);
+        }
+
+        if (digest.Audio is not { } audio)
+        {
+            return;
+        }
+
+        kb.Log.Write($"audio digest {audio.Episode.Id}: {Core.Audio.PodcastFeedWriter.Clock(audio.Episode.DurationMs)}, {audio.Episode.Stories} stories, {audio.Path}");
+        foreach (var problem in audio.Problems)
+        {
+            kb.Log.Write($"  not read: {problem}");
+        }
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed class DigestOptions
     public int MaxItems { get; set; } = 2000;
 
     public EmailOptions Email { get; set; } = new();
+
+    /// <summary>Also read the daemon's scheduled digest aloud as a podcast episode (<c>Tts</c>, <c>Audio</c>, <c>Podcast</c> settings).</summary>
+    public bool Audio { get; set; }
 }
 
 /// <summary>SMTP delivery of digests; off unless <see cref="Host"/> and <see cref="To"/> are set.</summary>

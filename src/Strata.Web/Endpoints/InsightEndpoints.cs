@@ -14,13 +14,15 @@ internal static class InsightEndpoints
 {
     public const int DigestsListed = 50;
     public const int SourcesListed = 15;
+    public const int EpisodesListed = 10;
 
     public static void MapInsightPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/digests", async (string? notice, KnowledgeBase kb, CancellationToken cancellationToken) =>
         {
             var digests = await kb.ListDigestsAsync(DigestsListed, cancellationToken);
-            return Pages.Render<DigestsPage>(new { Digests = digests, Current = digests.FirstOrDefault(), Notice = notice });
+            var episodes = await kb.ListAudioEpisodesAsync(EpisodesListed, cancellationToken);
+            return Pages.Render<DigestsPage>(new { Digests = digests, Current = digests.FirstOrDefault(), Episodes = episodes, Notice = notice });
         });
 
         app.MapGet("/digests/{id}", async (string id, KnowledgeBase kb, CancellationToken cancellationToken) =>
