@@ -1,0 +1,42 @@
+namespace Strata.Core.Memory;
+
+/// <summary>Scheduler settings (section <c>Memory</c>). Defaults are the FSRS reference defaults.</summary>
+public sealed class SchedulerOptions
+{
+    /// <summary>Target probability of recall when a card comes due (0.7–0.99 is sensible).</summary>
+    public double DesiredRetention { get; set; } = 0.9;
+
+    /// <summary>Steps a new card goes through before its first interval in days.</summary>
+    public List<TimeSpan> LearningSteps { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
+
+    /// <summary>Steps a lapsed card goes through before it returns to review.</summary>
+    public List<TimeSpan> RelearningSteps { get; set; } = [TimeSpan.FromMinutes(10)];
+
+    /// <summary>Longest interval in days.</summary>
+    public int MaximumInterval { get; set; } = 36500;
+
+    /// <summary>Spread review intervals of 3+ days by a few percent so cards learned together do not stay together.</summary>
+    public bool EnableFuzz { get; set; }
+
+    /// <summary>Personal weights fitted by <c>strata learn optimize</c>; the defaults when null.</summary>
+    public List<double>? Weights { get; set; }
+
+    /// <exception cref="ArgumentException">When a setting is out of range.</exception>
+    public void Validate()
+    {
+        if (DesiredRetention is <= 0 or >= 1)
+        {
+            throw new ArgumentException($"Memory.DesiredRetention must be between 0 and 1 (exclusive), got {DesiredRetention}");
+        }
+
+        if (MaximumInterval < 1)
+        {
+            throw new ArgumentException($"Memory.MaximumInterval must be at least 1 day, got {MaximumInterval}");
+        }
+
+        if (LearningSteps.Concat(RelearningSteps).Any(step => step <= TimeSpan.Zero))
+        {
+            throw new ArgumentException("Memory learning and relearning steps must be positive");
+        }
+    }
+}
