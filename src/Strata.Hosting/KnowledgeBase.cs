@@ -44,6 +44,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly Core.Digests.IDigestStore _digests;
     private readonly Core.Ledger.ILedgerStore _ledger;
     private readonly IChatClient? _chat;
+    private readonly Core.Storage.ICardStore _cards;
+    private readonly Core.Digests.IResurfacingStore _resurfacing;
 
     private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
     {
@@ -66,6 +68,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _summaries = store;
         _digests = store;
         _ledger = store;
+        _cards = store;
+        _resurfacing = store;
         ModelLedger = new ModelLedger(store, options.Usage, options.Chat, time);
         _chat = ChatClientFactory.Create(options.Chat, ModelLedger);
         PassageRetriever = new KeywordPassageRetriever(store);

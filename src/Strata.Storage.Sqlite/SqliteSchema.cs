@@ -129,5 +129,6 @@ internal static partial class SqliteSchema
         Structure,
         Semantic,
         Summaries,
+        Memory,
     ];
 }

@@ -10,9 +10,14 @@ public sealed class FsrsScheduler
     private readonly SchedulerOptions _options;
     private readonly Random _random;
 
+    /// <exception cref="ArgumentException">When <paramref name="options"/> has a setting out of range.</exception>
     public FsrsScheduler(SchedulerOptions options, FsrsParameters? parameters = null, Random? random = null)
     {
-        options.Validate();
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
         _options = options;
         Parameters = parameters ?? (options.Weights is { Count: > 0 } weights ? new FsrsParameters(weights) : FsrsParameters.Default);
         _random = random ?? Random.Shared;

@@ -21,22 +21,33 @@ public sealed class SchedulerOptions
     /// <summary>Personal weights fitted by <c>strata learn optimize</c>; the defaults when null.</summary>
     public List<double>? Weights { get; set; }
 
-    /// <exception cref="ArgumentException">When a setting is out of range.</exception>
-    public void Validate()
+    /// <summary>Smallest history <c>strata learn optimize</c> fits on (reviews a day or more after the previous one).</summary>
+    public int MinimumReviewsToOptimize { get; set; } = FsrsOptimizer.DefaultMinimumReviews;
+
+    /// <summary>One message per setting out of range.</summary>
+    public IReadOnlyList<string> Validate()
     {
+        var problems = new List<string>();
         if (DesiredRetention is <= 0 or >= 1)
         {
-            throw new ArgumentException($"Memory.DesiredRetention must be between 0 and 1 (exclusive), got {DesiredRetention}");
+            problems.Add($"Memory.DesiredRetention must be between 0 and 1 (exclusive), got {DesiredRetention}");
         }
 
         if (MaximumInterval < 1)
         {
-            throw new ArgumentException($"Memory.MaximumInterval must be at least 1 day, got {MaximumInterval}");
+            problems.Add($"Memory.MaximumInterval must be at least 1 day, got {MaximumInterval}");
         }
 
         if (LearningSteps.Concat(RelearningSteps).Any(step => step <= TimeSpan.Zero))
         {
-            throw new ArgumentException("Memory learning and relearning steps must be positive");
+            problems.Add("Memory.LearningSteps and Memory.RelearningSteps must be positive");
         }
+
+        if (Weights is { Count: > 0 } weights && weights.Count != FsrsParameters.Count)
+        {
+            problems.Add($"Memory.Weights must hold {FsrsParameters.Count} numbers, got {weights.Count}");
+        }
+
+        return problems;
     }
 }

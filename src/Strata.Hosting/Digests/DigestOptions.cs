@@ -16,6 +16,12 @@ public sealed class DigestOptions
     public int MaxItems { get; set; } = 2000;
 
     public EmailOptions Email { get; set; } = new();
+
+    /// <summary>Older saved items a digest brings back (as Readwise does); 0 = none.</summary>
+    public int ResurfaceItems { get; set; }
+
+    /// <summary>An item is resurfaced only when it was collected, and last opened, at least this long ago.</summary>
+    public TimeSpan ResurfaceAfter { get; set; } = TimeSpan.FromDays(60);
 }
 
 /// <summary>SMTP delivery of digests; off unless <see cref="Host"/> and <see cref="To"/> are set.</summary>

@@ -1,0 +1,110 @@
+namespace Strata.Core.Memory;
+
+/// <summary>
+/// Fits the 21 FSRS-6 weights to a review log by minimising the log loss of predicted recall on every review that
+/// came a day or more after the previous one (full-batch Adam on central-difference gradients, weights clipped to
+/// fsrs-rs' bounds). The loss is measured on the same history it is fitted on. Pure; deterministic.
+/// </summary>
+public static class FsrsOptimizer
+{
+    /// <summary>Fewer training reviews than this give parameters that mostly fit noise.</summary>
+    public const int DefaultMinimumReviews = 400;
+
+    private const int Iterations = 120;
+    private const double LearningRate = 0.03;
+    private const double Beta1 = 0.9;
+    private const double Beta2 = 0.999;
+    private const double Epsilon = 1e-8;
+    private const double Step = 1e-4;
+    private const double MinProbability = 1e-6;
+
+    public static OptimizationReport Fit(IReadOnlyList<ReviewLogEntry> log, FsrsParameters start, int minimumReviews = DefaultMinimumReviews)
+    {
+        var histories = Histories(log);
+        var training = histories.Sum(history => history.Skip(1).Count(step => step.ElapsedDays >= 1));
+        if (training == 0)
+        {
+            return new OptimizationReport(log.Count, 0, null, null, null,
+                $"no review history to fit yet: {log.Count} reviews, none a day or more after the card's previous one");
+        }
+
+        var before = LogLoss(start.Weights.ToArray(), histories);
+        if (training < minimumReviews)
+        {
+            return new OptimizationReport(log.Count, training, before, null, null,
+                $"too little history to fit: {training} reviews a day or more after the previous one; fitting needs at least {minimumReviews}. The current parameters stay.");
+        }
+
+        var weights = start.Weights.ToArray();
+        var m = new double[weights.Length];
+        var v = new double[weights.Length];
+        var gradient = new double[weights.Length];
+        for (var t = 1; t <= Iterations; t++)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var (low, high) = FsrsParameters.Bounds[i];
+                var original = weights[i];
+                var up = Math.Min(original + Step, high);
+                var down = Math.Max(original - Step, low);
+                weights[i] = up;
+                var lossUp = LogLoss(weights, histories);
+                weights[i] = down;
+                var lossDown = LogLoss(weights, histories);
+                weights[i] = original;
+                gradient[i] = up > down ? (lossUp - lossDown) / (up - down) : 0;
+            }
+
+            for (var i = 0; i < weights.Length; i++)
+            {
+                m[i] = Beta1 * m[i] + (1 - Beta1) * gradient[i];
+                v[i] = Beta2 * v[i] + (1 - Beta2) * gradient[i] * gradient[i];
+                var mHat = m[i] / (1 - Math.Pow(Beta1, t));
+                var vHat = v[i] / (1 - Math.Pow(Beta2, t));
+                var (low, high) = FsrsParameters.Bounds[i];
+                weights[i] = Math.Clamp(weights[i] - LearningRate * mHat / (Math.Sqrt(vHat) + Epsilon), low, high);
+            }
+        }
+
+        var after = LogLoss(weights, histories);
+        return after < before
+            ? new OptimizationReport(log.Count, training, before, after, new FsrsParameters(weights), null)
+            : new OptimizationReport(log.Count, training, before, after, null, "fitting did not improve on the current parameters; they stay");
+    }
+
+    /// <summary>Mean log loss of <paramref name="weights"/> predicting recall on the reviews of <paramref name="log"/>.</summary>
+    public static double LogLoss(FsrsParameters weights, IReadOnlyList<ReviewLogEntry> log) => LogLoss(weights.Weights.ToArray(), Histories(log));
+
+    private static double LogLoss(double[] weights, IReadOnlyList<ReplayStep[]> histories)
+    {
+        var w = new FsrsParameters(weights);
+        double sum = 0;
+        var count = 0;
+        foreach (var history in histories)
+        {
+            var stability = FsrsMath.InitialStability(w, history[0].Rating);
+            var difficulty = FsrsMath.InitialDifficulty(w, history[0].Rating);
+            for (var i = 1; i < history.Length; i++)
+            {
+                var step = history[i];
+                if (step.ElapsedDays >= 1)
+                {
+                    var p = Math.Clamp(FsrsMath.Retrievability(w, step.ElapsedDays, stability), MinProbability, 1 - MinProbability);
+                    sum -= step.Rating == ReviewRating.Again ? Math.Log(1 - p) : Math.Log(p);
+                    count++;
+                }
+
+                (stability, difficulty) = MemoryReplay.Step(w, stability, difficulty, step);
+            }
+        }
+
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /// <summary>Each card's reviews in time order, as replay steps with whole days between reviews.</summary>
+    private static List<ReplayStep[]> Histories(IReadOnlyList<ReviewLogEntry> log) =>
+        [.. log.GroupBy(entry => entry.CardId, StringComparer.Ordinal)
+            .Select(card => card.OrderBy(entry => entry.ReviewedAt).ToArray())
+            .Select(entries => entries.Select((entry, i) => new ReplayStep(
+                entry.Rating, i == 0 ? 0 : Math.Floor((entry.ReviewedAt - entries[i - 1].ReviewedAt).TotalDays))).ToArray())];
+}
