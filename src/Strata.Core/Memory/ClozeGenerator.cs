@@ -12,6 +12,7 @@ public static class ClozeGenerator
 {
     private const int MinSentenceChars = 40;
     private const int MaxSentenceChars = 400;
+    private const int MinPreferredLength = 6;
 
     /// <summary>Up to <paramref name="max"/> cloze drafts from <paramref name="text"/> (an item's extracted Markdown).</summary>
     /// <param name="itemId">The source item.</param>
@@ -53,7 +54,10 @@ public static class ClozeGenerator
     /// <summary>Where the first keyword that occurs as a whole word in <paramref name="sentence"/> is; (0, 0) when none does.</summary>
     public static (int At, int Length) FindTerm(string sentence, IReadOnlyList<string> keywords)
     {
-        foreach (var keyword in keywords)
+        // Phrases and longer words name a concept more often than short single words (often verbs) do.
+        var preferred = keywords.Where(keyword => keyword.Contains(' ', StringComparison.Ordinal) || keyword.Length >= MinPreferredLength)
+            .Concat(keywords.Where(keyword => !keyword.Contains(' ', StringComparison.Ordinal) && keyword.Length < MinPreferredLength));
+        foreach (var keyword in preferred)
         {
             var at = 0;
             while ((at = sentence.IndexOf(keyword, at, StringComparison.OrdinalIgnoreCase)) >= 0)
