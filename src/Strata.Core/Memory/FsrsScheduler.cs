@@ -57,8 +57,8 @@ public sealed class FsrsScheduler
         var (state, step, interval) = card.State switch
         {
             CardState.Review => AfterReview(stability, rating),
-            CardState.Relearning => AfterSteps(_options.RelearningSteps, CardState.Relearning, card.Step ?? 0, stability, rating),
-            _ => AfterSteps(_options.LearningSteps, CardState.Learning, card.Step ?? 0, stability, rating),
+            CardState.Relearning => AfterSteps(_options.EffectiveRelearningSteps, CardState.Relearning, card.Step ?? 0, stability, rating),
+            _ => AfterSteps(_options.EffectiveLearningSteps, CardState.Learning, card.Step ?? 0, stability, rating),
         };
 
         if (_options.EnableFuzz && state == CardState.Review)
@@ -70,11 +70,11 @@ public sealed class FsrsScheduler
     }
 
     private (CardState State, int? Step, TimeSpan Interval) AfterReview(double stability, ReviewRating rating) =>
-        rating == ReviewRating.Again && _options.RelearningSteps.Count > 0
-            ? (CardState.Relearning, 0, _options.RelearningSteps[0])
+        rating == ReviewRating.Again && _options.EffectiveRelearningSteps.Count > 0
+            ? (CardState.Relearning, 0, _options.EffectiveRelearningSteps[0])
             : (CardState.Review, null, Days(stability));
 
-    private (CardState State, int? Step, TimeSpan Interval) AfterSteps(List<TimeSpan> steps, CardState phase, int step, double stability, ReviewRating rating)
+    private (CardState State, int? Step, TimeSpan Interval) AfterSteps(IReadOnlyList<TimeSpan> steps, CardState phase, int step, double stability, ReviewRating rating)
     {
         if (steps.Count == 0 || (step >= steps.Count && rating != ReviewRating.Again))
         {

@@ -6,11 +6,22 @@ public sealed class SchedulerOptions
     /// <summary>Target probability of recall when a card comes due (0.7–0.99 is sensible).</summary>
     public double DesiredRetention { get; set; } = 0.9;
 
-    /// <summary>Steps a new card goes through before its first interval in days.</summary>
-    public List<TimeSpan> LearningSteps { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
+    public static readonly IReadOnlyList<TimeSpan> DefaultLearningSteps = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
 
-    /// <summary>Steps a lapsed card goes through before it returns to review.</summary>
-    public List<TimeSpan> RelearningSteps { get; set; } = [TimeSpan.FromMinutes(10)];
+    public static readonly IReadOnlyList<TimeSpan> DefaultRelearningSteps = [TimeSpan.FromMinutes(10)];
+
+    /// <summary>
+    /// Steps a new card goes through before its first interval in days; null = 1 min, 10 min. (Null rather than a
+    /// filled list because configuration binding appends to a list it finds.)
+    /// </summary>
+    public List<TimeSpan>? LearningSteps { get; set; }
+
+    /// <summary>Steps a lapsed card goes through before it returns to review; null = 10 min.</summary>
+    public List<TimeSpan>? RelearningSteps { get; set; }
+
+    public IReadOnlyList<TimeSpan> EffectiveLearningSteps => LearningSteps ?? DefaultLearningSteps;
+
+    public IReadOnlyList<TimeSpan> EffectiveRelearningSteps => RelearningSteps ?? DefaultRelearningSteps;
 
     /// <summary>Longest interval in days.</summary>
     public int MaximumInterval { get; set; } = 36500;
@@ -38,7 +49,7 @@ public sealed class SchedulerOptions
             problems.Add($"Memory.MaximumInterval must be at least 1 day, got {MaximumInterval}");
         }
 
-        if (LearningSteps.Concat(RelearningSteps).Any(step => step <= TimeSpan.Zero))
+        if (EffectiveLearningSteps.Concat(EffectiveRelearningSteps).Any(step => step <= TimeSpan.Zero))
         {
             problems.Add("Memory.LearningSteps and Memory.RelearningSteps must be positive");
         }
