@@ -16,11 +16,15 @@ public sealed partial class KnowledgeBase
     public Task<IReadOnlyList<Card>> ListDueCardsAsync(string? tag, int limit, CancellationToken cancellationToken) =>
         _cards.ListCardsAsync(new CardFilter { Tag = tag, DueBefore = _time.GetUtcNow(), Limit = limit }, cancellationToken);
 
+    /// <summary>How many cards are due now (optionally in a deck/tag).</summary>
+    public Task<int> CountDueCardsAsync(string? tag, CancellationToken cancellationToken) =>
+        _cards.CountCardsAsync(new CardFilter { Tag = tag, DueBefore = _time.GetUtcNow() }, cancellationToken);
+
     /// <summary>The next due card with its four possible outcomes; null when nothing is due. Reading changes nothing.</summary>
     public async Task<ReviewPrompt?> NextReviewAsync(string? tag, CancellationToken cancellationToken)
     {
-        var due = await ListDueCardsAsync(tag, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        return due.Count == 0 ? null : await PromptForAsync(due[0], due.Count, cancellationToken).ConfigureAwait(false);
+        var next = await ListDueCardsAsync(tag, 1, cancellationToken).ConfigureAwait(false);
+        return next.Count == 0 ? null : await PromptForAsync(next[0], await CountDueCardsAsync(tag, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The review prompt for one card (due or not).</summary>

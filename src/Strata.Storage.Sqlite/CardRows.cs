@@ -33,6 +33,9 @@ internal static class CardRows
         UpdatedAt = SqliteTime.Parse(r.GetString(21)),
     };
 
+    public static SqliteCommand BindFilter(this SqliteCommand command, CardFilter filter) => command
+        .With("$tag", filter.Tag?.Trim().ToLowerInvariant()).With("$item", filter.ItemId).With("$due", SqliteTime.ToText(filter.DueBefore));
+
     public static SqliteCommand BindMemory(this SqliteCommand command, Card card) => command
         .With("$state", (int)card.Memory.State).With("$step", card.Memory.Step).With("$stability", card.Memory.Stability)
         .With("$difficulty", card.Memory.Difficulty).With("$due", SqliteTime.ToText(card.Memory.Due))

@@ -45,6 +45,20 @@ public sealed partial class SqliteItemStore : ICardStore
     public async Task<IReadOnlyList<Card>> ListCardsAsync(CardFilter filter, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {CardRows.Columns} FROM cards c WHERE {Where(filter)} ORDER BY c.due, c.rowid LIMIT $n")
+            .BindFilter(filter).With("$n", filter.Limit);
+        return await ReadCardsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountCardsAsync(CardFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT COUNT(*) FROM cards c WHERE {Where(filter)}").BindFilter(filter);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private static string Where(CardFilter filter)
+    {
         var conditions = new List<string> { filter.OnlySuspended ? "c.suspended = 1" : filter.IncludeSuspended ? "1 = 1" : "c.suspended = 0" };
         if (filter.Tag is not null)
         {
@@ -62,11 +76,7 @@ public sealed partial class SqliteItemStore : ICardStore
             conditions.Add("c.due <= $due");
         }
 
-        await using var command = connection.Command(
-            $"SELECT {CardRows.Columns} FROM cards c WHERE {string.Join(" AND ", conditions)} ORDER BY c.due, c.rowid LIMIT $n")
-            .With("$tag", filter.Tag?.Trim().ToLowerInvariant()).With("$item", filter.ItemId)
-            .With("$due", SqliteTime.ToText(filter.DueBefore)).With("$n", filter.Limit);
-        return await ReadCardsAsync(command, cancellationToken).ConfigureAwait(false);
+        return string.Join(" AND ", conditions);
     }
 
     public async Task<bool> UpdateCardAsync(Card card, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal static class ReviewCommand
                 }
             }
 
-            var left = (await kb.ListDueCardsAsync(deck, int.MaxValue, cancellationToken)).Count;
+            var left = await kb.CountDueCardsAsync(deck, cancellationToken);
             if (json)
             {
                 Terminal.Json(new ReviewSessionJson(grades.Count, left, [.. grades]), MemoryJson.Relaxed.ReviewSessionJson);

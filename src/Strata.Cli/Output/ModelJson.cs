@@ -15,7 +15,11 @@ internal sealed record AskJson(string Question, string Kind, string Answer, stri
 
 internal sealed record CitationJson(int Number, string Id, string Title, string? Url, string? Path, int? Page, int Start, int Length, string Passage, bool Cited);
 
-internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError);
+internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError)
+{
+    /// <summary>Older items brought back ("From your archive").</summary>
+    public DigestEntryJson[] Resurfaced { get; init; } = [];
+}
 
 internal sealed record DigestGroupJson(string Name, DigestEntryJson[] Entries);
 

@@ -14,6 +14,9 @@ public interface ICardStore
     /// <summary>Cards matching <paramref name="filter"/>, earliest due first.</summary>
     Task<IReadOnlyList<Card>> ListCardsAsync(CardFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>How many cards match <paramref name="filter"/> (its limit ignored).</summary>
+    Task<int> CountCardsAsync(CardFilter filter, CancellationToken cancellationToken);
+
     /// <summary>Replaces front, back, deck, note and the suspended mark; false when the card does not exist.</summary>
     Task<bool> UpdateCardAsync(Card card, CancellationToken cancellationToken);
 
