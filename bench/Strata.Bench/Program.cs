@@ -32,6 +32,11 @@ if (args is [BookmarkImportBenchmark.ImportOnlyCommand, var importData, var impo
     return await BookmarkImportBenchmark.ImportOnlyAsync(importData, importFile, cancellation.Token);
 }
 
+if (args.Contains(FsrsBenchmark.Flag))
+{
+    return FsrsBenchmark.Run(args);
+}
+
 if (args.Contains(VectorBenchmark.Flag))
 {
     return await VectorBenchmark.RunAsync(args, cancellation.Token);

@@ -27,7 +27,7 @@ public static class FsrsMath
     public static double NextDifficulty(FsrsParameters w, double difficulty, ReviewRating rating)
     {
         var damped = DampedDifficulty(w, difficulty, rating);
-        return ClampDifficulty(w[7] * RawInitialDifficulty(w, (int)ReviewRating.Easy) + (1 - w[7]) * damped);
+        return ClampDifficulty(w[7] * w.EasyInitialDifficulty + (1 - w[7]) * damped);
     }
 
     /// <summary>Stability after a successful recall (rating Hard applies w15, Easy w16; any other rating neither).</summary>

@@ -3,7 +3,8 @@ namespace Strata.Core.Memory;
 /// <summary>
 /// Fits the 21 FSRS-6 weights to a review log by minimising the log loss of predicted recall on every review that
 /// came a day or more after the previous one (full-batch Adam on central-difference gradients, weights clipped to
-/// fsrs-rs' bounds). The loss is measured on the same history it is fitted on. Pure; deterministic.
+/// fsrs-rs' bounds). The loss is measured on the same history it is fitted on. Pure; deterministic (the gradient's
+/// evaluations run in parallel, each on its own copy).
 /// </summary>
 public static class FsrsOptimizer
 {
@@ -41,19 +42,20 @@ public static class FsrsOptimizer
         var gradient = new double[weights.Length];
         for (var t = 1; t <= Iterations; t++)
         {
-            for (var i = 0; i < weights.Length; i++)
+            // The 42 loss evaluations of a gradient are independent: spread them over the cores.
+            var current = (double[])weights.Clone();
+            Parallel.For(0, weights.Length, i =>
             {
+                var probe = (double[])current.Clone();
                 var (low, high) = FsrsParameters.Bounds[i];
-                var original = weights[i];
-                var up = Math.Min(original + Step, high);
-                var down = Math.Max(original - Step, low);
-                weights[i] = up;
-                var lossUp = LogLoss(weights, histories);
-                weights[i] = down;
-                var lossDown = LogLoss(weights, histories);
-                weights[i] = original;
+                var up = Math.Min(current[i] + Step, high);
+                var down = Math.Max(current[i] - Step, low);
+                probe[i] = up;
+                var lossUp = LogLoss(probe, histories);
+                probe[i] = down;
+                var lossDown = LogLoss(probe, histories);
                 gradient[i] = up > down ? (lossUp - lossDown) / (up - down) : 0;
-            }
+            });
 
             for (var i = 0; i < weights.Length; i++)
             {

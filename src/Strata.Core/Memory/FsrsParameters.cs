@@ -31,6 +31,9 @@ public sealed class FsrsParameters
         }
 
         _weights = [.. weights];
+        Decay = -_weights[20];
+        Factor = Math.Pow(0.9, 1 / Decay) - 1;
+        EasyInitialDifficulty = _weights[4] - Math.Exp(_weights[5] * 3) + 1;
     }
 
     public double this[int index] => _weights[index];
@@ -38,10 +41,13 @@ public sealed class FsrsParameters
     public IReadOnlyList<double> Weights => _weights;
 
     /// <summary>The forgetting curve's decay, −w20.</summary>
-    public double Decay => -_weights[20];
+    public double Decay { get; }
 
     /// <summary>Chosen so that R = 0.9 when the elapsed time equals the stability: 0.9^(1/decay) − 1.</summary>
-    public double Factor => Math.Pow(0.9, 1 / Decay) - 1;
+    public double Factor { get; }
+
+    /// <summary>The unclamped initial difficulty of an Easy first grade: the target of difficulty's mean reversion.</summary>
+    public double EasyInitialDifficulty { get; }
 
     /// <summary>The same weights with w17–w19 (same-day reviews) set to zero.</summary>
     public FsrsParameters WithoutShortTerm()
