@@ -143,6 +143,16 @@ internal static class CardCommand
             Terminal.Line($"  source: item {card.ItemId}" + (card.SpanStart is { } start ? $", characters {start}–{card.SpanEnd}" : string.Empty));
         }
 
+        if (card.Passage is not null && card.Passage != card.Back)
+        {
+            Terminal.Line($"  passage: {MemoryFormat.OneLine(card.Passage, 200)}");
+        }
+
+        if (card.Note is not null && card.Note != card.Front)
+        {
+            Terminal.Line($"  note: {card.Note}");
+        }
+
         if (!card.Memory.IsNew)
         {
             Terminal.Line($"  due {card.Memory.Due:yyyy-MM-dd HH:mm} UTC · stability {card.Memory.Stability:0.##} d · difficulty {card.Memory.Difficulty:0.##} · {card.Reps} reviews, {card.Lapses} lapses");
