@@ -1,6 +1,6 @@
 namespace Strata.Core.Memory;
 
-/// <summary>py-fsrs' interval fuzz: intervals of 3+ days move by up to ~15% (less for long ones), at least 2 days.</summary>
+/// <summary>py-fsrs' interval fuzz ranges: intervals of 3+ days move by up to ~15% (less for long ones), at least 2 days; the draw is uniform over the whole days of the range.</summary>
 public static class IntervalFuzz
 {
     private static readonly (double Start, double End, double Factor)[] Ranges = [(2.5, 7, 0.15), (7, 20, 0.1), (20, double.PositiveInfinity, 0.05)];
@@ -13,8 +13,9 @@ public static class IntervalFuzz
         }
 
         var (low, high) = Range(intervalDays, maximumDays);
-        var fuzzed = random.NextDouble() * (high - low + 1) + low;
-        return (int)Math.Min(Math.Round(fuzzed, MidpointRounding.ToEven), maximumDays);
+        // py-fsrs rounds this draw, which can land one past the range's top; flooring keeps it inside, as Anki does.
+        var fuzzed = (int)Math.Floor(random.NextDouble() * (high - low + 1)) + low;
+        return Math.Min(fuzzed, maximumDays);
     }
 
     /// <summary>The inclusive range of fuzzed values for an interval.</summary>
