@@ -41,7 +41,7 @@ internal static class FsrsBenchmark
         watch.Restart();
         var report = FsrsOptimizer.Fit(log, FsrsParameters.Default);
         Out.Line(string.Create(CultureInfo.InvariantCulture,
-            $"fsrs optimize: {log.Count:N0} reviews ({report.TrainingReviews:N0} training) in {watch.Elapsed.TotalSeconds:F1} s; log loss {report.LogLossBefore:F4} -> {report.LogLossAfter:F4}"));
+            $"fsrs optimize: {log.Count:N0} reviews ({report.TrainingReviews:N0} training) in {watch.Elapsed.TotalSeconds:F1} s; log loss {report.LogLossBefore:F4} -> {report.LogLossAfter:F4}, held-out cards {report.HeldOutLogLossBefore:F4} -> {report.HeldOutLogLossAfter:F4}"));
         return 0;
     }
 

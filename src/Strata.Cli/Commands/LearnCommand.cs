@@ -20,6 +20,7 @@ internal static class LearnCommand
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(new OptimizeJson(report.Reviews, report.TrainingReviews, Round(report.LogLossBefore), Round(report.LogLossAfter),
+                    Round(report.HeldOutLogLossBefore), Round(report.HeldOutLogLossAfter),
                     report.Fitted?.Weights.Select(w => Math.Round(w, 4)).ToArray(), save && report.Fitted is not null, report.Notice), MemoryJson.Relaxed.OptimizeJson);
                 return ExitCodes.Success;
             }
@@ -32,7 +33,12 @@ internal static class LearnCommand
 
             if (report.LogLossAfter is { } after)
             {
-                Terminal.Line($"log loss with fitted parameters:      {after.ToString("0.0000", CultureInfo.InvariantCulture)} (measured on the same history)");
+                Terminal.Line($"log loss with fitted parameters:      {after.ToString("0.0000", CultureInfo.InvariantCulture)} (on the whole history)");
+            }
+
+            if (report.HeldOutLogLossBefore is { } heldBefore && report.HeldOutLogLossAfter is { } heldAfter)
+            {
+                Terminal.Line($"on the fifth of the cards held out of the fit: {heldBefore.ToString("0.0000", CultureInfo.InvariantCulture)} → {heldAfter.ToString("0.0000", CultureInfo.InvariantCulture)}");
             }
 
             if (report.Notice is not null)

@@ -21,7 +21,7 @@ internal sealed record QuizJson(int Correct, int Total, double Score, QuizQuesti
 
 internal sealed record QuizQuestionJson(int Number, string Kind, string Prompt, string[] Choices, string Answer, string Given, bool Correct, string? CardId, string? ItemId, string? Title, string? Link);
 
-internal sealed record OptimizeJson(int Reviews, int TrainingReviews, double? LogLossBefore, double? LogLossAfter, double[]? Weights, bool Saved, string? Notice);
+internal sealed record OptimizeJson(int Reviews, int TrainingReviews, double? LogLossBefore, double? LogLossAfter, double? HeldOutLogLossBefore, double? HeldOutLogLossAfter, double[]? Weights, bool Saved, string? Notice);
 
 internal sealed record ProgressJson(
     DateTimeOffset At, int Cards, int Suspended, int New, int DueNow, int DueToday, int DueThisWeek, int ReviewsToday, int Reviews30Days, int ReviewsTotal,

@@ -46,7 +46,30 @@ public sealed class FsrsOptimizerTests
         Assert.NotNull(report.Fitted);
         Assert.True(report.TrainingReviews >= FsrsOptimizer.DefaultMinimumReviews, $"{report.TrainingReviews} training reviews");
         Assert.True(report.LogLossAfter < report.LogLossBefore - 0.01, $"before {report.LogLossBefore}, after {report.LogLossAfter}");
+        Assert.True(report.HeldOutLogLossAfter < report.HeldOutLogLossBefore, $"held out: before {report.HeldOutLogLossBefore}, after {report.HeldOutLogLossAfter}");
         Assert.Equal(report.LogLossAfter!.Value, FsrsOptimizer.LogLoss(report.Fitted, log), 9);
+    }
+
+    [Fact]
+    public void Fit_RandomGrades_FitNotKeptWhenHeldOutCardsDoNotImprove()
+    {
+        // Grades that have nothing to do with time: whatever the fit finds in four cards in five is noise.
+        var random = new Random(5);
+        var log = new List<ReviewLogEntry>();
+        for (var c = 0; c < 100; c++)
+        {
+            var at = Start;
+            for (var r = 0; r < 6; r++)
+            {
+                log.Add(new ReviewLogEntry($"c{c:000}", random.Next(2) == 0 ? ReviewRating.Again : ReviewRating.Good, at, CardState.Review, 0, 1, 1, 5));
+                at = at.AddDays(random.Next(1, 40));
+            }
+        }
+
+        var report = FsrsOptimizer.Fit(log, FsrsParameters.Default);
+
+        Assert.NotNull(report.HeldOutLogLossAfter);
+        Assert.Equal(report.Fitted is null, report.HeldOutLogLossAfter > report.HeldOutLogLossBefore || report.LogLossAfter >= report.LogLossBefore);
     }
 
     /// <summary>Reviews each card when due under the default scheduler; recall is drawn from <paramref name="truth"/>.</summary>
