@@ -32,7 +32,16 @@ public sealed partial class KnowledgeBase
     /// </summary>
     /// <exception cref="KeyNotFoundException">No item matches.</exception>
     /// <exception cref="ArgumentException">The passage is empty.</exception>
-    public async Task<Card> AddCardFromHighlightAsync(string itemIdOrPrefix, string passage, string? note, CancellationToken cancellationToken)
+    public Task<Card> AddCardFromHighlightAsync(string itemIdOrPrefix, string passage, string? note, CancellationToken cancellationToken) =>
+        AddCardFromHighlightAsync(itemIdOrPrefix, passage, note, null, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="start"/>, trusting the highlight's known offset in the item's text when the passage is there.</summary>
+    /// <param name="itemIdOrPrefix">The item.</param>
+    /// <param name="passage">The highlighted text.</param>
+    /// <param name="note">The user's note, or null.</param>
+    /// <param name="start">Where the highlight starts in the item's text (the web UI records it), or null to search for it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Card> AddCardFromHighlightAsync(string itemIdOrPrefix, string passage, string? note, int? start, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(passage))
         {
@@ -41,19 +50,23 @@ public sealed partial class KnowledgeBase
 
         var item = await RequireItemAsync(itemIdOrPrefix, cancellationToken).ConfigureAwait(false);
         var text = passage.Trim();
-        var (start, end) = PassageLocator.Find(item.Text ?? string.Empty, text);
+        var itemText = item.Text ?? string.Empty;
+        // The same words can occur twice: a known offset wins when the passage really is there.
+        var (spanStart, spanEnd) = start is { } known && known >= 0 && known + text.Length <= itemText.Length && string.CompareOrdinal(itemText, known, text, 0, text.Length) == 0
+            ? (known, known + text.Length)
+            : PassageLocator.Find(itemText, text);
         Card card;
         if (!string.IsNullOrWhiteSpace(note))
         {
-            card = NewCard(CardKind.Basic, CardOrigin.Highlight, note.Trim(), text, item, text, start, end) with { Note = note.Trim() };
+            card = NewCard(CardKind.Basic, CardOrigin.Highlight, note.Trim(), text, item, text, spanStart, spanEnd) with { Note = note.Trim() };
         }
         else
         {
             var keywords = await KeywordsOfAsync(item, cancellationToken).ConfigureAwait(false);
             var (at, length) = ClozeGenerator.FindTerm(text, keywords);
             card = length > 0
-                ? NewCard(CardKind.Cloze, CardOrigin.Highlight, ClozeText.Make(text, at, length), text, item, text, start, end)
-                : NewCard(CardKind.Basic, CardOrigin.Highlight, $"Recall the passage you highlighted in “{item.DisplayTitle}”.", text, item, text, start, end);
+                ? NewCard(CardKind.Cloze, CardOrigin.Highlight, ClozeText.Make(text, at, length), text, item, text, spanStart, spanEnd)
+                : NewCard(CardKind.Basic, CardOrigin.Highlight, $"Recall the passage you highlighted in “{item.DisplayTitle}”.", text, item, text, spanStart, spanEnd);
         }
 
         return await InsertOneAsync(card with { Deck = DeckOf(null, item) }, cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,20 @@ public sealed class CardsTests
     }
 
     [Fact]
+    public async Task AddCardFromHighlightAsync_RepeatedWordsWithKnownStart_KeepsTheHighlightedOccurrence()
+    {
+        var (fixture, ids) = await ModelFixture.CreateAsync(null);
+        await using var _ = fixture;
+        var second = ModelFixture.Glaciers.IndexOf("glaciers", ModelFixture.Glaciers.IndexOf("glaciers", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+
+        var known = await fixture.Kb.AddCardFromHighlightAsync(ids[0], "glaciers", "Which word?", second, None);
+        var wrong = await fixture.Kb.AddCardFromHighlightAsync(ids[0], "glaciers", "Which word, again?", 3, None);
+
+        Assert.Equal(second, known.SpanStart);
+        Assert.Equal(ModelFixture.Glaciers.IndexOf("glaciers", StringComparison.Ordinal), wrong.SpanStart);
+    }
+
+    [Fact]
     public async Task AddCardAsync_UnknownItemOrEmptySide_FailsWithoutStoring()
     {
         var (fixture, ids) = await ModelFixture.CreateAsync(null);
