@@ -37,6 +37,11 @@ if (args.Contains(AudioBenchmark.Flag))
     return await AudioBenchmark.RunAsync(args, cancellation.Token);
 }
 
+if (args.Contains(FsrsBenchmark.Flag))
+{
+    return FsrsBenchmark.Run(args);
+}
+
 if (args.Contains(VectorBenchmark.Flag))
 {
     return await VectorBenchmark.RunAsync(args, cancellation.Token);

@@ -21,6 +21,7 @@ public static class StrataCli
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
             EmbedCommand.Create(), ServeCommand.Create(), McpCommand.Create(),
             SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), PodcastCommand.Create(), UsageCommand.Create(), MarkCommand.Create(),
+            CardCommand.Create(), CardsCommand.Create(), ReviewCommand.Create(), QuizCommand.Create(), LearnCommand.Create(), ProgressCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -24,6 +24,14 @@ public sealed partial class KnowledgeBase
         var earlier = await _digests.ListEarlierDigestTextsAsync(NoveltyDigests, [], cancellationToken).ConfigureAwait(false);
         var interests = await _digests.GetInterestTagsAsync(cancellationToken).ConfigureAwait(false);
         var digest = DigestComposer.Compose(since, now, tag, candidates, earlier, interests, Options.Digest.TopStories);
+        if (Options.Digest.ResurfaceItems > 0)
+        {
+            var old = await _resurfacing.ListResurfaceCandidatesAsync(
+                now - Options.Digest.ResurfaceAfter, now - Options.Digest.ResurfaceAfter, NoveltyDigests, Options.Digest.ResurfaceItems, cancellationToken).ConfigureAwait(false);
+            digest = digest with { Resurfaced = [.. old.Where(candidate => !ids.Contains(candidate.Item.Id)).Select(DigestComposer.Entry)] };
+            ids = [.. ids.Concat(digest.Resurfaced.Select(entry => entry.ItemId))];
+        }
+
         var markdown = DigestRenderer.Markdown(digest);
         var html = DigestRenderer.Html(digest);
         var plain = DigestRenderer.PlainText(digest);
@@ -105,6 +113,13 @@ public sealed partial class KnowledgeBase
         {
             return digest with { AudioError = $"audio digest not made: {exception.Message}" };
         }
+    }
+
+    /// <summary>Records that the user opened an item (so resurfacing leaves it alone for a while); false when no item matches.</summary>
+    public async Task<bool> MarkOpenedAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        var id = await ResolveIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+        return id is not null && await _resurfacing.MarkOpenedAsync(id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets an item's reading status and favourite mark (null leaves one as it is); false when no item matches.</summary>

@@ -45,6 +45,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly Core.Ledger.ILedgerStore _ledger;
     private readonly IChatClient? _chat;
     private readonly Core.Web.IWebStore _web;
+    private readonly Core.Storage.ICardStore _cards;
+    private readonly Core.Digests.IResurfacingStore _resurfacing;
 
     private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
     {
@@ -68,6 +70,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         _digests = store;
         _ledger = store;
         _web = store;
+        _cards = store;
+        _resurfacing = store;
         ModelLedger = new ModelLedger(store, options.Usage, options.Chat, time);
         _chat = ChatClientFactory.Create(options.Chat, ModelLedger);
         PassageRetriever = new KeywordPassageRetriever(store);

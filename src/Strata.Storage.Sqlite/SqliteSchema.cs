@@ -130,5 +130,6 @@ internal static partial class SqliteSchema
         Semantic,
         Summaries,
         Web,
+        Memory,
     ];
 }

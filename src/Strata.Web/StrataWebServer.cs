@@ -84,6 +84,7 @@ public static class StrataWebServer
         app.MapSourcePages();
         app.MapTagPages();
         app.MapInsightPages();
+        app.MapReviewPages();
         // Agents reach the same base over MCP's streamable HTTP transport, behind the same authentication as the API.
         // Podcast apps cannot sign in: the feed is guarded by Podcast.Token (or served to loopback clients only).
         app.MapStrataPodcast(knowledgeBase).AllowAnonymous();

@@ -126,6 +126,9 @@ internal static class DigestCommand
         static DigestEntryJson Entry(DigestEntry e) => new(e.ItemId, e.Title, e.Source, e.OneLine, e.Link, Math.Round(e.Novelty, 3), Math.Round(e.Interest, 3), Math.Round(e.Score, 3));
         var digest = result.Digest;
         return new DigestJson(result.Stored?.Id, digest.WindowStart, digest.WindowEnd, digest.Tag, digest.ItemCount, digest.TopStories.Select(Entry).ToArray(),
-            digest.Groups.Select(g => new DigestGroupJson(g.Name, g.Entries.Select(Entry).ToArray())).ToArray(), result.DeliveredTo, result.DeliveryError);
+            digest.Groups.Select(g => new DigestGroupJson(g.Name, g.Entries.Select(Entry).ToArray())).ToArray(), result.DeliveredTo, result.DeliveryError)
+        {
+            Resurfaced = [.. digest.Resurfaced.Select(Entry)],
+        };
     }
 }

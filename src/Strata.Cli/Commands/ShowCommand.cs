@@ -23,6 +23,8 @@ internal static class ShowCommand
                 return ExitCodes.Failed;
             }
 
+            // Opening an item keeps it out of the digest's resurfaced ("from your archive") section for a while.
+            await kb.MarkOpenedAsync(item.Id, cancellationToken);
             var structure = await ShowStructure.LoadAsync(kb, item, cancellationToken);
             var summary = (await kb.GetSummariesAsync(item.Id, cancellationToken)).FirstOrDefault();
             if (parse.GetValue(GlobalOptions.Json))

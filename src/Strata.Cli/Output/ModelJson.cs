@@ -15,7 +15,11 @@ internal sealed record AskJson(string Question, string Kind, string Answer, stri
 
 internal sealed record CitationJson(int Number, string Id, string Title, string? Url, string? Path, int? Page, int Start, int Length, string Passage, bool Cited);
 
-internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError, AudioJson? Audio = null);
+internal sealed record DigestJson(string? Id, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, int Items, DigestEntryJson[] TopStories, DigestGroupJson[] Groups, string? DeliveredTo, string? DeliveryError, AudioJson? Audio = null)
+{
+    /// <summary>Older items brought back ("From your archive").</summary>
+    public DigestEntryJson[] Resurfaced { get; init; } = [];
+}
 
 /// <summary>The audio digest made with <c>digest --audio</c>: its file, length, chapters and what could not be read (or why none was made).</summary>
 internal sealed record AudioJson(string? Id, string? Path, double Seconds, long Bytes, int Stories, int StoriesLeftOut, string[] Problems, string? Error, double RealTimeFactor);

@@ -23,6 +23,9 @@ public static class DigestComposer
         return new Digest(windowStart, windowEnd, tag, top, groups);
     }
 
+    /// <summary>An entry for an item shown outside the window's ranking (a resurfaced one).</summary>
+    public static DigestEntry Entry(DigestCandidate candidate) => ToEntry(candidate, (0, 0, 0));
+
     private static string GroupOf(DigestCandidate candidate) =>
         !string.IsNullOrWhiteSpace(candidate.Category) ? candidate.Category!
         : candidate.Item.Tags.Count > 0 ? candidate.Item.Tags[0].Split('/')[0]

@@ -10,5 +10,8 @@ public sealed record DigestGroup(string Name, IReadOnlyList<DigestEntry> Entries
 /// <summary>A composed digest: its window, top stories and every item grouped by category/topic.</summary>
 public sealed record Digest(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? Tag, IReadOnlyList<DigestEntry> TopStories, IReadOnlyList<DigestGroup> Groups)
 {
+    /// <summary>Older saved items not opened in a long time, brought back ("from your archive").</summary>
+    public IReadOnlyList<DigestEntry> Resurfaced { get; init; } = [];
+
     public int ItemCount => Groups.Sum(group => group.Entries.Count);
 }

@@ -16,7 +16,7 @@ public static class DigestRenderer
         var text = new StringBuilder().Append("# ").Append(Title(digest)).Append("\n\n");
         if (digest.ItemCount == 0)
         {
-            return text.Append("Nothing new arrived in this window.\n").ToString();
+            return MarkdownResurfaced(text.Append("Nothing new arrived in this window.\n"), digest).ToString();
         }
 
         text.Append("## Top stories\n\n");
@@ -34,7 +34,7 @@ public static class DigestRenderer
             }
         }
 
-        return text.ToString();
+        return MarkdownResurfaced(text, digest).ToString();
     }
 
     public static string PlainText(Digest digest)
@@ -42,7 +42,7 @@ public static class DigestRenderer
         var text = new StringBuilder().Append(Title(digest)).Append("\n\n");
         if (digest.ItemCount == 0)
         {
-            return text.Append("Nothing new arrived in this window.\n").ToString();
+            return PlainResurfaced(text.Append("Nothing new arrived in this window.\n"), digest).ToString();
         }
 
         text.Append("TOP STORIES\n\n");
@@ -60,7 +60,7 @@ public static class DigestRenderer
             }
         }
 
-        return text.ToString();
+        return PlainResurfaced(text, digest).ToString();
     }
 
     public static string Html(Digest digest)
@@ -70,7 +70,7 @@ public static class DigestRenderer
             .Append(Encode(Title(digest))).Append("</h1>\n");
         if (digest.ItemCount == 0)
         {
-            return text.Append("<p>Nothing new arrived in this window.</p>\n</body></html>\n").ToString();
+            return HtmlResurfaced(text.Append("<p>Nothing new arrived in this window.</p>\n"), digest).Append("</body></html>\n").ToString();
         }
 
         text.Append("<h2>Top stories</h2>\n<ul>\n");
@@ -91,7 +91,53 @@ public static class DigestRenderer
             text.Append("</ul>\n");
         }
 
-        return text.Append("</body></html>\n").ToString();
+        return HtmlResurfaced(text, digest).Append("</body></html>\n").ToString();
+    }
+
+    public const string ResurfacedHeading = "From your archive";
+
+    private static StringBuilder MarkdownResurfaced(StringBuilder text, Digest digest)
+    {
+        if (digest.Resurfaced.Count > 0)
+        {
+            text.Append("\n## ").Append(ResurfacedHeading).Append("\n\n");
+            foreach (var entry in digest.Resurfaced)
+            {
+                MarkdownEntry(text, entry);
+            }
+        }
+
+        return text;
+    }
+
+    private static StringBuilder PlainResurfaced(StringBuilder text, Digest digest)
+    {
+        if (digest.Resurfaced.Count > 0)
+        {
+            text.Append('\n').Append(ResurfacedHeading.ToUpperInvariant()).Append("\n\n");
+            foreach (var entry in digest.Resurfaced)
+            {
+                PlainEntry(text, entry);
+            }
+        }
+
+        return text;
+    }
+
+    private static StringBuilder HtmlResurfaced(StringBuilder text, Digest digest)
+    {
+        if (digest.Resurfaced.Count > 0)
+        {
+            text.Append("<h2>").Append(ResurfacedHeading).Append("</h2>\n<ul>\n");
+            foreach (var entry in digest.Resurfaced)
+            {
+                HtmlEntry(text, entry);
+            }
+
+            text.Append("</ul>\n");
+        }
+
+        return text;
     }
 
     private static void MarkdownEntry(StringBuilder text, DigestEntry entry)

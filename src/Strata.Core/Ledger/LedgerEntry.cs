@@ -25,6 +25,7 @@ public static class ModelPurposes
     public const string Ask = "ask";
     public const string Digest = "digest";
     public const string Embed = "embed";
+    public const string Cards = "cards";
 
-    public static IReadOnlyList<string> All { get; } = [Summary, Tag, Ask, Digest, Embed];
+    public static IReadOnlyList<string> All { get; } = [Summary, Tag, Ask, Digest, Embed, Cards];
 }

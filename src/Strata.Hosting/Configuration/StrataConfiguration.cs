@@ -138,6 +138,9 @@ public static class StrataConfiguration
             "Schedule": null,
             "Window": "1.00:00:00",
             "TopStories": 5,
+            // Older items brought back in each digest ("From your archive"; 0 = none), collected and last opened this long ago.
+            "ResurfaceItems": 0,
+            "ResurfaceAfter": "60.00:00:00",
             // Mail delivery (off unless Host and To are set); the password comes from STRATA__DIGEST__EMAIL__PASSWORD.
             "Email": { "Host": null, "Port": 587, "Security": "auto", "User": null, "From": "strata@localhost", "To": null },
             // Also read the scheduled digest aloud into a podcast episode (strata digest --audio does it by hand).
@@ -174,6 +177,15 @@ public static class StrataConfiguration
             // Where `strata podcast export` output will be hosted, e.g. "https://example.org/podcast/".
             "BaseUrl": null,
             "ImageUrl": null
+          },
+          "Memory": {
+            // FSRS-6 flashcard scheduling: the recall probability cards are scheduled for, the longest interval (days),
+            // and whether intervals of 3+ days are spread a little. Learning steps default to ["00:01:00", "00:10:00"],
+            // relearning steps to ["00:10:00"]; "Weights" (21 numbers) overrides the ones `strata learn optimize` fits.
+            "DesiredRetention": 0.9,
+            "MaximumInterval": 36500,
+            "EnableFuzz": false,
+            "MinimumReviewsToOptimize": 400
           }
         }
 

@@ -51,6 +51,8 @@ public sealed class StrataOptions
 
     /// <summary>The private podcast feed of audio digests.</summary>
     public Audio.PodcastOptions Podcast { get; set; } = new();
+    /// <summary>Flashcard scheduling (FSRS-6): desired retention, learning steps, maximum interval, fuzz.</summary>
+    public Core.Memory.SchedulerOptions Memory { get; set; } = new();
 
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
@@ -85,6 +87,7 @@ public sealed class StrataOptions
 
         problems.AddRange(Embedding.Validate());
         problems.AddRange(Chat.Validate());
+        problems.AddRange(Memory.Validate());
         if (Summaries.MaxChars < 40 || Summaries.MaxSentences < 1)
         {
             problems.Add("Summaries.MaxChars must be at least 40 and Summaries.MaxSentences at least 1");

@@ -19,6 +19,12 @@ public sealed class DigestOptions
 
     /// <summary>Also read the daemon's scheduled digest aloud as a podcast episode (<c>Tts</c>, <c>Audio</c>, <c>Podcast</c> settings).</summary>
     public bool Audio { get; set; }
+
+    /// <summary>Older saved items a digest brings back (as Readwise does); 0 = none.</summary>
+    public int ResurfaceItems { get; set; }
+
+    /// <summary>An item is resurfaced only when it was collected, and last opened, at least this long ago.</summary>
+    public TimeSpan ResurfaceAfter { get; set; } = TimeSpan.FromDays(60);
 }
 
 /// <summary>SMTP delivery of digests; off unless <see cref="Host"/> and <see cref="To"/> are set.</summary>

@@ -39,7 +39,7 @@
     all[selected].classList.add("selected");
     all[selected].scrollIntoView({ block: "nearest" });
   };
-  const go = { l: "/", s: "/sources", a: "/add", t: "/tags", d: "/digests", k: "/ask", u: "/usage" };
+  const go = { l: "/", s: "/sources", a: "/add", t: "/tags", r: "/review", d: "/digests", k: "/ask", u: "/usage" };
   document.addEventListener("keydown", event => {
     const tag = event.target.tagName;
     if (event.ctrlKey || event.metaKey || event.altKey || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || event.target.isContentEditable) return;
@@ -59,6 +59,8 @@
       case "e": document.querySelector("[data-shortcut-archive]")?.click(); break;
       case "f": document.querySelector("[data-shortcut-favourite]")?.click(); break;
       case "h": highlightSelection(); break;
+      case " ": { const reveal = document.querySelector("[data-reveal]"); if (reveal) { event.preventDefault(); reveal.click(); } break; }
+      case "1": case "2": case "3": case "4": document.querySelector(`.grades button[data-key="${event.key}"]`)?.click(); break;
     }
   });
 

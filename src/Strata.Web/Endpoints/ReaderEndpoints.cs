@@ -78,6 +78,8 @@ internal static class ReaderEndpoints
 
     private static async Task<ReaderView> ViewAsync(KnowledgeBase kb, Item item, CancellationToken cancellationToken)
     {
+        // Opening counts as reading for resurfacing: digests leave recently opened items alone.
+        await kb.MarkOpenedAsync(item.Id, cancellationToken);
         var summaries = await kb.GetSummariesAsync(item.Id, cancellationToken);
         var summary = summaries.FirstOrDefault(candidate => candidate.Method == SummaryMethods.Abstractive) ?? summaries.FirstOrDefault();
         var related = await kb.RelatedAsync(item.Id, RelatedShown, cancellationToken) ?? [];
