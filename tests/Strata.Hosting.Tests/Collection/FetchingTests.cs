@@ -102,7 +102,8 @@ public sealed class FetchingTests
         Assert.Equal(Articles, (await fixture.Kb.AllItemsAsync()).Count(item => item.State == ItemState.Indexed));
         Assert.Equal(2, maxInFlight);
         var starts = server.Requests.Select(request => request.ReceivedAt).ToArray();
-        var tolerance = TimeSpan.FromMilliseconds(25);
+        // Arrival times lag the fetcher's starts by scheduling noise on a loaded machine; unthrottled, gaps would be near zero.
+        var tolerance = TimeSpan.FromMilliseconds(60);
         for (var index = 1; index < starts.Length; index++)
         {
             Assert.True(starts[index] - starts[index - 1] >= minDelay - tolerance, $"request {index} came {starts[index] - starts[index - 1]} after the one before");
