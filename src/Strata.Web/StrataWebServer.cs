@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strata.Hosting;
+using Strata.Web.Api;
 using Strata.Web.Endpoints;
 using Strata.Web.Security;
 
@@ -72,6 +73,7 @@ public static class StrataWebServer
         app.MapAssets();
         app.MapAuth();
         app.MapLibrary();
+        app.MapStrataApi();
         configure?.Invoke(app);
         return app;
     }
@@ -81,6 +83,7 @@ public static class StrataWebServer
         services.AddSingleton(knowledgeBase);
         services.AddRazorComponents();
         services.AddProblemDetails();
+        services.AddStrataApi();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "strata.af";
