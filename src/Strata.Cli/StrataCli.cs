@@ -19,7 +19,7 @@ public static class StrataCli
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
-            EmbedCommand.Create(), ServeCommand.Create(),
+            EmbedCommand.Create(), ServeCommand.Create(), TokenCommand.Create(), PasswordCommand.Create(),
             SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), UsageCommand.Create(), MarkCommand.Create(),
         })
         {
