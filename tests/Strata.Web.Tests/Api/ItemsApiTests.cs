@@ -43,6 +43,9 @@ public sealed class ItemsApiTests
         await Json.SendAsync(client, HttpMethod.Patch, "/api/v1/items/01NOSUCHITEM", new { status = "read" }, HttpStatusCode.NotFound);
         await Json.SendAsync(client, HttpMethod.Delete, "/api/v1/items/01NOSUCHITEM", null, HttpStatusCode.NotFound);
 
+        using var malformed = await client.PatchAsync("/api/v1/items/01NOSUCHITEM", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        await Json.ReadAsync(malformed, HttpStatusCode.BadRequest);
+
         Assert.Contains("inbox, read, archived", badStatus.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("limit", badLimit.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(404, missing.GetProperty("status").GetInt32());
