@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Strata.Bench;
 
 /// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false)
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false, bool WebOnly = false, int LoadSeconds = WebBenchmark.DefaultSeconds)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -21,6 +21,8 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         var classifyOnly = args.Contains(ClassifyOnlyFlag);
         var enrichOnly = args.Contains(EnrichOnlyFlag);
         var summariesOnly = args.Contains(SummariesBenchmark.Flag);
+        var webOnly = args.Contains(WebBenchmark.Flag);
+        var seconds = quick ? WebBenchmark.QuickSeconds : WebBenchmark.DefaultSeconds;
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
@@ -28,7 +30,10 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag:
+                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag or WebBenchmark.Flag:
+                    break;
+                case "--seconds" when i + 1 < args.Count:
+                    seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--docs" when i + 1 < args.Count:
                     documents = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -40,11 +45,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --web-only [--seconds N]] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly, webOnly, seconds);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -69,6 +74,15 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         if (SummariesOnly)
         {
             flags += " " + SummariesBenchmark.Flag;
+        }
+
+        if (WebOnly)
+        {
+            flags += " " + WebBenchmark.Flag;
+            if (LoadSeconds != (Quick ? WebBenchmark.QuickSeconds : WebBenchmark.DefaultSeconds))
+            {
+                flags += $" --seconds {LoadSeconds}";
+            }
         }
 
         if (Documents != (Quick ? QuickDocuments : DefaultDocuments))

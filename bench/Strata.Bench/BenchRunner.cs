@@ -47,6 +47,17 @@ internal static class BenchRunner
                 return summaryRows.Any(row => row.Pass == false) ? 1 : 0;
             }
 
+            if (options.WebOnly)
+            {
+                var webRows = await WebBenchmark.RunAsync(options, repository, root, vocabulary, cancellationToken);
+                Out.Line(string.Empty);
+                Report.Print(webRows);
+                var path = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(repository, options.OutputPath);
+                Report.WriteSection(path, WebBenchmark.Section, options, MachineInfo.Read(), webRows, MethodNotes.Web);
+                Out.Line($"\nupdated the \"{WebBenchmark.Section}\" section of {path} in {total.Elapsed.TotalMinutes:F1} min");
+                return webRows.Any(row => row.Pass == false) ? 1 : 0;
+            }
+
             if (!options.CollectionOnly)
             {
                 await RunCorpusBenchmarksAsync(options, repository, root, vocabulary, rows, notes, cancellationToken);

@@ -45,4 +45,13 @@ internal static class MethodNotes
         "Digest: 1,000 generated documents are ingested and a digest of them is stored; 1,000 more are ingested, then `CreateDigestAsync` over the window holding only the new ones is timed (after one untimed run): reading the candidates with their summaries, novelty of each against the 1,000 items of the earlier digest (TF-IDF cosine), interest, grouping and rendering Markdown, HTML and text, and storing it. No model.",
         "Ask overhead: the large corpus is ingested (time printed, summaries included), then 100 questions (`What do the notes say about <w1> and <w2>?`, words of ranks 50–800) after 10 warm-up ones; each is timed from `PassageRetriever.RetrieveAsync` (FTS5 BM25 for the best 8 items, sentence passages, term-coverage ranking) through `ContextPacker.Pack` into 7,492 tokens counted with the o200k_base tokenizer. The model call itself is excluded.",
     ];
+
+    public static readonly IReadOnlyList<string> Web =
+    [
+        "Base: the large generated corpus (same generator and seed as the large search benchmark) ingested with `KnowledgeBase.AddAsync` in the bench process, which then closes the base.",
+        "Server: the published CLI (`./strata`, ReadyToRun) runs `strata serve --urls http://127.0.0.1:<free port>` as a separate process over that base, with default settings (no auth on loopback, no model, no vectors: search runs in keyword mode).",
+        "Load: a closed-loop C# generator in the bench process: 50 clients share one `HttpClient` (50 connections), each sending `GET /api/v1/search?q=<query>&limit=10` and reading the whole JSON answer before the next request, for the stated time, after 50 sequential warm-up requests and one sequential pass over all 200 queries (the \"one client\" row: the server's own time per search without queueing). Queries cycle through the search benchmark's 200 (single words across the frequency range, two or three words, phrases, Chinese words, `kind:`/`lang:` filters and exclusions). Latency is the client's time from sending to the last byte; errors are non-2xx answers, connection failures and 30 s timeouts. Client and server share the machine's two cores.",
+        "RSS: VmRSS of the server process from /proc: once after it starts answering and 3 s of quiet, and again 5 s after the load ends.",
+        "Pages: 200 sequential requests each (after 10 warm-up ones) for the Library page `/` and for Reader pages `/items/{id}` (200 different items), timed to the last byte on loopback: server render time plus a loopback round trip, so slightly pessimistic as a server-side figure.",
+    ];
 }

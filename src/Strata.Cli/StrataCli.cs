@@ -19,7 +19,7 @@ public static class StrataCli
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
-            EmbedCommand.Create(), ServeCommand.Create(), McpCommand.Create(),
+            EmbedCommand.Create(), ServeCommand.Create(), McpCommand.Create(), TokenCommand.Create(), PasswordCommand.Create(),
             SummarizeCommand.Create(), AskCommand.Create(), DigestCommand.Create(), DigestCommand.CreateList(), PodcastCommand.Create(), UsageCommand.Create(), MarkCommand.Create(),
             CardCommand.Create(), CardsCommand.Create(), ReviewCommand.Create(), QuizCommand.Create(), LearnCommand.Create(), ProgressCommand.Create(),
         })

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Strata.Hosting;
 using Strata.Hosting.Audio;
 using Strata.Mcp;
+using Strata.Web.Api;
 using Strata.Web.Endpoints;
 using Strata.Web.Security;
 
@@ -85,14 +86,18 @@ public static class StrataWebServer
         app.MapTagPages();
         app.MapInsightPages();
         app.MapReviewPages();
-        // Agents reach the same base over MCP's streamable HTTP transport, behind the same authentication as the API.
+        app.MapStrataApi();
+
         // Podcast apps cannot sign in: the feed is guarded by Podcast.Token (or served to loopback clients only).
         app.MapStrataPodcast(knowledgeBase).AllowAnonymous();
+
+        // Agents reach the same base over MCP's streamable HTTP transport, behind the same authentication as the API.
         var mcp = app.MapStrataMcp();
         if (requireAuthentication)
         {
             mcp.RequireAuthorization(StrataClaims.AuthenticatedPolicy);
         }
+
         configure?.Invoke(app);
         return app;
     }
@@ -104,6 +109,7 @@ public static class StrataWebServer
         services.AddRazorComponents();
         services.AddStrataMcp(new StrataMcpOptions { ReadOnly = knowledgeBase.Options.Web.McpReadOnly });
         services.AddProblemDetails();
+        services.AddStrataApi();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "strata.af";
