@@ -34,22 +34,36 @@ internal static class UploadedFile
             return TooLarge(limit);
         }
 
+        var add = new AddOptions
+        {
+            Title = string.IsNullOrWhiteSpace(form["title"]) ? null : form["title"].ToString(),
+            Tags = ApiQuery.List([.. form["tags"].Where(tag => tag is not null).Select(tag => tag!)]),
+        };
+        return AddItemApi.Respond(await IngestAsync(kb, [file], add, cancellationToken));
+    }
+
+    /// <summary>Stages uploaded files in a fresh folder of the data directory, adds them like local files, then removes the copies.</summary>
+    internal static async Task<IngestReport> IngestAsync(KnowledgeBase kb, IReadOnlyList<IFormFile> files, AddOptions add, CancellationToken cancellationToken)
+    {
         var folder = Path.Combine(kb.DataDirectory, "tmp", "uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            var path = Path.Combine(folder, SafeName(file.FileName));
-            await using (var target = File.Create(path))
+            var paths = new List<string>();
+            foreach (var file in files)
             {
-                await file.CopyToAsync(target, cancellationToken);
+                // Only the file's own name is kept (numbered when two collide), so a crafted name cannot leave the folder.
+                var name = SafeName(file.FileName);
+                var path = Path.Combine(folder, paths.Count == 0 ? name : $"{paths.Count}-{name}");
+                await using (var target = File.Create(path))
+                {
+                    await file.CopyToAsync(target, cancellationToken);
+                }
+
+                paths.Add(path);
             }
 
-            var add = new AddOptions
-            {
-                Title = string.IsNullOrWhiteSpace(form["title"]) ? null : form["title"].ToString(),
-                Tags = ApiQuery.List([.. form["tags"].Where(tag => tag is not null).Select(tag => tag!)]),
-            };
-            return AddItemApi.Respond(await kb.AddAsync([path], add, null, cancellationToken));
+            return paths.Count == 0 ? new IngestReport([], processed: true) : await kb.AddAsync(paths, add, null, cancellationToken);
         }
         finally
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Strata.Hosting;
 using Strata.Hosting.Ingest;
+using Strata.Web.Api;
 using Strata.Web.Components;
 
 namespace Strata.Web.Endpoints;
@@ -58,48 +59,15 @@ internal static class AddEndpoints
                 return Page(kb, errors: ["Choose at least one file"]);
             }
 
-            var tooLarge = files.Where(file => file.Length > limit).Select(file => $"{UploadName(file.FileName, 0)}: larger than the {Megabytes(limit)} MB upload limit").ToArray();
-            var folder = Path.Combine(kb.DataDirectory, "uploads", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
-            {
-                var paths = new List<string>();
-                foreach (var file in files.Where(file => file.Length <= limit))
-                {
-                    // Only the file's own name is kept, so a crafted name cannot write outside the upload folder.
-                    var path = Path.Combine(folder, UploadName(file.FileName, paths.Count));
-                    await using (var target = File.Create(path))
-                    {
-                        await file.CopyToAsync(target, cancellationToken);
-                    }
-
-                    paths.Add(path);
-                }
-
-                var report = paths.Count == 0 ? new IngestReport([], processed: true) : await kb.AddAsync(paths, new AddOptions { Tags = Tags(form["tags"]) }, null, cancellationToken);
-                return Outcome(kb, report, new AddForm(), tooLarge);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            var tooLarge = files.Where(file => file.Length > limit).Select(file => $"{UploadedFile.SafeName(file.FileName)}: larger than the {Megabytes(limit)} MB upload limit").ToArray();
+            var accepted = files.Where(file => file.Length <= limit).ToArray();
+            var report = accepted.Length == 0 ? new IngestReport([], processed: true)
+                : await UploadedFile.IngestAsync(kb, accepted, new AddOptions { Tags = Tags(form["tags"]) }, cancellationToken);
+            return Outcome(kb, report, new AddForm(), tooLarge);
         });
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A safe file name for an upload: the last path segment with invalid characters replaced.</summary>
-    internal static string UploadName(string? fileName, int index)
-    {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
-        foreach (var invalid in Path.GetInvalidFileNameChars())
-        {
-            name = name.Replace(invalid, '_');
-        }
-
-        name = name.Trim().TrimStart('.');
-        return name.Length == 0 ? $"upload-{index}" : name.Length > 120 ? name[^120..] : name;
-    }
 
     private static IResult Outcome(KnowledgeBase kb, IngestReport report, AddForm form, IReadOnlyList<string>? extraErrors = null)
     {

@@ -30,7 +30,7 @@ public sealed class AddPageTests(Chromium chromium)
         var item = await server.KnowledgeBase.GetAsync(Assert.Single(stored).Item.Id, CancellationToken.None);
         Assert.Contains("geology", item!.Tags.Select(tag => tag.Name));
         Assert.False(Directory.Exists(Path.Combine(server.KnowledgeBase.DataDirectory, "escape")));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(server.KnowledgeBase.DataDirectory, "uploads")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(server.KnowledgeBase.DataDirectory, "tmp", "uploads")));
         await context.CloseAsync();
     }
 
