@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Enrich.Classify;
-using Strata.Core.Enrich.Rules;
 using Strata.Core.Items;
 using Strata.Core.Storage;
 
@@ -206,45 +203,6 @@ public sealed partial class SqliteItemStore : IClassificationStore
         return members.ToDictionary(pair => pair.Key, pair => (IReadOnlySet<long>)pair.Value, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<Rule>> ListRulesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("SELECT id, name, definition, enabled, created_at FROM rules ORDER BY rowid");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rules = new List<Rule>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var definition = JsonSerializer.Deserialize(reader.GetString(2), RuleJson.Default.RuleDefinition)!;
-            rules.Add(new Rule
-            {
-                Id = reader.GetString(0), Name = reader.GetStringOrNull(1), When = definition.When, Then = definition.Then,
-                Enabled = reader.GetInt32(3) != 0, CreatedAt = SqliteTime.Parse(reader.GetString(4)),
-            });
-        }
-
-        return rules;
-    }
-
-    public async Task SaveRuleAsync(Rule rule, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
-            "INSERT INTO rules (id, name, definition, enabled, created_at) VALUES ($id, $n, $d, $e, $t) " +
-            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition = excluded.definition, enabled = excluded.enabled")
-            .With("$id", rule.Id).With("$n", rule.Name).With("$d", JsonSerializer.Serialize(new RuleDefinition(rule.When, rule.Then), RuleJson.Default.RuleDefinition))
-            .With("$e", rule.Enabled ? 1 : 0).With("$t", SqliteTime.ToText(rule.CreatedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> DeleteRuleAsync(string idOrPrefix, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
-            "DELETE FROM rules WHERE id = $id OR name = $id OR (length($id) >= 6 AND id LIKE $id || '%' AND (SELECT count(*) FROM rules WHERE id LIKE $id || '%') = 1)")
-            .With("$id", idOrPrefix);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
     public async Task<IReadOnlyList<string>> ReadItemSourcesAsync(string itemId, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -349,60 +307,5 @@ public sealed partial class SqliteItemStore : IClassificationStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<CategoryDescription>> ListCategoryDescriptionsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("SELECT name, COALESCE(description, ''), created_at FROM categories ORDER BY name");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var categories = new List<CategoryDescription>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            categories.Add(new CategoryDescription(reader.GetString(0), reader.GetString(1), SqliteTime.Parse(reader.GetString(2))));
-        }
-
-        return categories;
-    }
-
-    public async Task SaveCategoryDescriptionAsync(CategoryDescription category, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(
-            "INSERT INTO categories (name, description, created_at) VALUES ($n, $d, $t) ON CONFLICT (name) DO UPDATE SET description = excluded.description")
-            .With("$n", category.Name).With("$d", category.Description).With("$t", SqliteTime.ToText(category.CreatedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> DeleteCategoryDescriptionAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command("DELETE FROM categories WHERE name = $n").With("$n", name.Trim().ToLowerInvariant());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
-    public async Task<int> SetModelCategoriesAsync(IReadOnlyList<(string ItemId, string Category, double Confidence)> assignments, TagOrigin origin, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var changed = 0;
-        foreach (var (itemId, category, confidence) in assignments)
-        {
-            // Only an empty category or this origin's own earlier guess is replaced: the user's, a source's, a rule's and other models' stay.
-            await using var command = connection.Command(
-                "UPDATE items SET category = $c, category_origin = $o, category_confidence = $p WHERE id = $id " +
-                "AND (category IS NULL OR category_origin = $o) AND (category IS NOT $c OR category_origin IS NOT $o)", transaction)
-                .With("$c", category).With("$o", origin.ToString().ToLowerInvariant()).With("$p", confidence).With("$id", itemId);
-            changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
-    }
-
     private static string[] Split(string? joined) => joined is null ? [] : joined.Split('\u001f');
 }
-
-internal sealed record RuleDefinition(RuleConditions When, RuleActions Then);
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(RuleDefinition))]
-internal sealed partial class RuleJson : JsonSerializerContext;
