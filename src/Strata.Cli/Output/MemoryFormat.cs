@@ -1,4 +1,3 @@
-using System.Globalization;
 using Strata.Core.Memory;
 
 namespace Strata.Cli.Output;
@@ -14,12 +13,7 @@ internal static class MemoryFormat
         card.Memory.Stability, card.Memory.Difficulty, card.Memory.Due, card.Memory.LastReview, card.Reps, card.Lapses);
 
     /// <summary>An interval as a person says it: 10m, 5h, 3d, 2.5mo, 1.2y.</summary>
-    public static string Interval(TimeSpan interval) => interval.TotalMinutes < 60
-        ? $"{Math.Max(1, Math.Round(interval.TotalMinutes)).ToString(CultureInfo.InvariantCulture)}m"
-        : interval.TotalHours < 24 ? $"{Math.Round(interval.TotalHours).ToString(CultureInfo.InvariantCulture)}h"
-        : interval.TotalDays < 30 ? $"{Math.Round(interval.TotalDays).ToString(CultureInfo.InvariantCulture)}d"
-        : interval.TotalDays < 365 ? $"{(interval.TotalDays / 30).ToString("0.#", CultureInfo.InvariantCulture)}mo"
-        : $"{(interval.TotalDays / 365).ToString("0.#", CultureInfo.InvariantCulture)}y";
+    public static string Interval(TimeSpan interval) => IntervalText.Describe(interval);
 
     public static string State(Card card) =>
         card.Suspended ? "suspended" : card.Memory.IsNew ? "new" : card.Memory.State.ToString().ToLowerInvariant();

@@ -23,6 +23,12 @@
     });
   }
 
+  // Secondary parts of a page (related items) load after it.
+  document.querySelectorAll("[data-load]").forEach(async holder => {
+    const response = await fetch(holder.dataset.load, { headers: { "Accept": "text/html" } });
+    if (response.ok) holder.innerHTML = await response.text();
+  });
+
   // Select all in the library's bulk form.
   document.querySelector("[data-select-all]")?.addEventListener("change", event => {
     document.querySelectorAll('#bulk input[name="ids"]').forEach(box => { box.checked = event.target.checked; });

@@ -23,6 +23,12 @@ internal static class ReaderEndpoints
                 ? (IResult)Pages.Render<ReaderPage>(new { View = await ViewAsync(kb, item, cancellationToken), Notice = notice })
                 : Pages.Render<NotFoundPage>(new { What = $"No item has the id '{id}'." }, StatusCodes.Status404NotFound));
 
+        // Related items search the whole base, so the reader shows first and fetches them afterwards.
+        app.MapGet("/items/{id}/related", async (string id, KnowledgeBase kb, CancellationToken cancellationToken) =>
+            await kb.RelatedAsync(id, RelatedShown, cancellationToken) is { } related
+                ? (IResult)Pages.Render<RelatedList>(new { Related = related })
+                : Results.NotFound());
+
         app.MapGet("/items/{id}/original", async (string id, KnowledgeBase kb, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (await kb.ResolveIdAsync(id, cancellationToken) is not { } itemId || await kb.ReadOriginalAsync(itemId, cancellationToken) is not { } original)
@@ -82,9 +88,8 @@ internal static class ReaderEndpoints
         await kb.MarkOpenedAsync(item.Id, cancellationToken);
         var summaries = await kb.GetSummariesAsync(item.Id, cancellationToken);
         var summary = summaries.FirstOrDefault(candidate => candidate.Method == SummaryMethods.Abstractive) ?? summaries.FirstOrDefault();
-        var related = await kb.RelatedAsync(item.Id, RelatedShown, cancellationToken) ?? [];
         var highlights = await kb.ListHighlightsAsync(item.Id, cancellationToken);
-        return new ReaderView(item, ArticleHtml.Render(item.Text), summary, related, highlights, item.ContentHash is not null);
+        return new ReaderView(item, ArticleHtml.Render(item.Text), summary, highlights, item.ContentHash is not null);
     }
 
     private static IResult Back(string id, string? notice) =>

@@ -39,8 +39,7 @@ internal static class ReviewEndpoints
                 return Results.NotFound();
             }
 
-            var next = scheduled.Interval.TotalDays >= 1 ? $"{Math.Round(scheduled.Interval.TotalDays)} day(s)" : $"{Math.Max(1, Math.Round(scheduled.Interval.TotalMinutes))} minute(s)";
-            var query = (string.IsNullOrEmpty(form.Tag) ? "" : "tag=" + Uri.EscapeDataString(form.Tag) + "&") + "notice=" + Uri.EscapeDataString($"{scheduled.Rating}: again in {next}");
+            var query = (string.IsNullOrEmpty(form.Tag) ? "" : "tag=" + Uri.EscapeDataString(form.Tag) + "&") + "notice=" + Uri.EscapeDataString($"{scheduled.Rating}: again in {IntervalText.Describe(scheduled.Interval)}");
             return Results.LocalRedirect("/review?" + query);
         });
 

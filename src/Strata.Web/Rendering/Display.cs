@@ -11,7 +11,7 @@ public static class Display
 
     public static string IsoDate(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Minutes(int words) => $"{Math.Max(1, (int)Math.Round(words / 230.0))} min read";
+    public static string Minutes(int words) => $"{Math.Max(1, (int)Math.Round(words / Core.Constants.WordsPerMinute))} min read";
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -112,6 +112,24 @@ public sealed class PageFormTests
         Assert.DoesNotContain("Barley soup", await client.GetStringAsync("/?view=inbox"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Related_items_load_after_the_reader_from_their_own_route()
+    {
+        await using var server = await WebServer.StartAsync();
+        var first = await server.AddNoteAsync("Sourdough bread needs a lively starter, flour, water and salt; the starter ferments the dough.", "Sourdough basics");
+        await server.AddNoteAsync("A sourdough starter is flour and water fermented by wild yeast; feed the starter daily before baking bread.", "Feeding a starter");
+        await server.AddNoteAsync("Tidal pools hold anemones and crabs at low tide.", "Tide pools");
+        using var client = server.CreateClient();
+
+        var reader = await client.GetStringAsync($"/items/{first}");
+        var related = await client.GetStringAsync($"/items/{first}/related");
+
+        Assert.Contains($"data-load=\"/items/{first}/related\"", reader, StringComparison.Ordinal);
+        Assert.Contains("Feeding a starter", related, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tide pools", related, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/items/01ZZZZZZZZZZZZZZZZZZZZZZZZ/related")).StatusCode);
+    }
+
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(field => new KeyValuePair<string, string>(field.Key, field.Value)).Append(new("__RequestVerificationToken", token)));
 }
