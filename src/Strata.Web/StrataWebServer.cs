@@ -121,7 +121,7 @@ public static class StrataWebServer
 
         services.AddAuthentication(StrataClaims.EitherScheme)
             .AddPolicyScheme(StrataClaims.EitherScheme, "cookie or bearer token", policy => policy.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? StrataClaims.TokenScheme : StrataClaims.CookieScheme)
+                RequestKinds.HasBearerToken(context.Request) ? StrataClaims.TokenScheme : StrataClaims.CookieScheme)
             .AddCookie(StrataClaims.CookieScheme, cookie =>
             {
                 cookie.Cookie.Name = "strata.session";

@@ -14,7 +14,7 @@ internal sealed class ApiRequestFilter(IAntiforgery antiforgery) : IEndpointFilt
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (IsUnsafe(http.Request.Method) && IsCookieSession(http))
+        if (RequestKinds.IsUnsafe(http.Request.Method) && IsCookieSession(http))
         {
             try
             {
@@ -36,9 +36,7 @@ internal sealed class ApiRequestFilter(IAntiforgery antiforgery) : IEndpointFilt
         }
     }
 
-    private static bool IsUnsafe(string method) => !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method);
-
     private static bool IsCookieSession(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, AuthenticationType: StrataClaims.CookieScheme }
-        && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        && !RequestKinds.HasBearerToken(http.Request);
 }

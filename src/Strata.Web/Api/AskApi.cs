@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Strata.Hosting;
+using Strata.Web.Rendering;
 
 namespace Strata.Web.Api;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Strata.Core.Search;
 using Strata.Hosting;
 using Strata.Hosting.Retrieval;
+using Strata.Web.Rendering;
 
 namespace Strata.Web.Api;
 

@@ -1,6 +1,7 @@
 using Strata.Core.Search;
 using Strata.Core.Storage;
 using Strata.Hosting.Retrieval;
+using Strata.Web.Rendering;
 
 namespace Strata.Web.Api;
 

@@ -14,13 +14,12 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (RequestKinds.BearerToken(Request) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = await knowledgeBase.AuthenticateTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        var token = await knowledgeBase.AuthenticateTokenAsync(secret, Context.RequestAborted).ConfigureAwait(false);
         if (token is null)
         {
             return AuthenticateResult.Fail("unknown or revoked API token");

@@ -18,9 +18,7 @@ public static class RequestGuard
             return;
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
-            && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && IsCrossSite(context.Request))
+        if (RequestKinds.IsUnsafe(context.Request.Method) && !RequestKinds.HasBearerToken(context.Request) && IsCrossSite(context.Request))
         {
             await Refuse(context, "cross-site requests may not change anything").ConfigureAwait(false);
             return;

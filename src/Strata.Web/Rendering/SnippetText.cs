@@ -1,10 +1,10 @@
 using System.Net;
 using Strata.Hosting;
 
-namespace Strata.Web.Api;
+namespace Strata.Web.Rendering;
 
 /// <summary>Turns the knowledge base's snippet markers into plain text or escaped HTML with <c>&lt;mark&gt;</c>.</summary>
-internal static class SnippetText
+public static class SnippetText
 {
     public static string Plain(string snippet) =>
         snippet.Replace(KnowledgeBase.SnippetOpen, string.Empty, StringComparison.Ordinal).Replace(KnowledgeBase.SnippetClose, string.Empty, StringComparison.Ordinal);
