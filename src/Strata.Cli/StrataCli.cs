@@ -15,7 +15,7 @@ public static class StrataCli
         foreach (var command in new[]
         {
             InitCommand.Create(), AddCommand.Create(), ExtractCommand.Create(), SearchCommand.Create(), ListCommand.Create(),
-            ShowCommand.Create(), TagCommand.Create(), DeleteCommand.Create(), ReprocessCommand.Create(), RetryCommand.Create(),
+            ShowCommand.Create(), TagCommand.Create(), DeleteCommand.Create(), ReprocessCommand.Create(), ReindexCommand.Create(), RetryCommand.Create(),
             CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),

@@ -192,7 +192,7 @@ public sealed partial class SqliteItemStore
             return null;
         }
 
-        await using (var delete = connection.Command("DELETE FROM search_fts WHERE rowid = $r; DELETE FROM items WHERE rowid = $r", transaction).With("$r", rowid))
+        await using (var delete = connection.Command("DELETE FROM search_fts WHERE rowid = $r; " + Ranking.RankedIndexWriter.RemoveSql + " DELETE FROM items WHERE rowid = $r", transaction).With("$r", rowid))
         {
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

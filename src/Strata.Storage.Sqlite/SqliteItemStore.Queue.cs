@@ -69,15 +69,21 @@ public sealed partial class SqliteItemStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var commands = new CompletionCommands(connection, transaction);
+        var indexed = new List<(long Rowid, IndexDocument Document)>();
         foreach (var result in results)
         {
-            await CompleteAsync(connection, transaction, commands, result, cancellationToken).ConfigureAwait(false);
+            if (await CompleteAsync(connection, transaction, commands, result, cancellationToken).ConfigureAwait(false) is { } rowid && result.Index is not null)
+            {
+                indexed.Add((rowid, result.Index));
+            }
         }
 
+        await Ranking.RankedIndexWriter.WriteAsync(connection, transaction, indexed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, CompletionCommands commands, ProcessedItem result, CancellationToken cancellationToken)
+    /// <summary>Persists one item's results; returns its rowid, or null when it was dropped or deleted meanwhile.</summary>
+    private async Task<long?> CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, CompletionCommands commands, ProcessedItem result, CancellationToken cancellationToken)
     {
         var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
         if (result.DuplicateOf is not null)
@@ -88,16 +94,19 @@ public sealed partial class SqliteItemStore
                 "UPDATE OR IGNORE provenance SET item_rowid = (SELECT rowid FROM items WHERE id = $existing) WHERE item_rowid = (SELECT rowid FROM items WHERE id = $id)",
                 transaction).With("$existing", result.DuplicateOf).With("$id", item.Id);
             await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await using var drop = connection.Command("DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM items WHERE id = $id); DELETE FROM items WHERE id = $id", transaction).With("$id", item.Id);
+            await using var drop = connection.Command(
+                "DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM items WHERE id = $id); " +
+                Ranking.RankedIndexWriter.RemoveSql.Replace("$r", "(SELECT rowid FROM items WHERE id = $id)", StringComparison.Ordinal) +
+                "DELETE FROM items WHERE id = $id", transaction).With("$id", item.Id);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         commands.Update.Parameters.Clear();
         var found = await commands.Update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (found is not long rowid)
         {
-            return; // deleted while it was being processed
+            return null; // deleted while it was being processed
         }
 
         await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
@@ -137,6 +146,7 @@ public sealed partial class SqliteItemStore
         }
 
         await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return rowid;
     }
 
     public async Task<int> RequeueFailedAsync(bool includePermanent, CancellationToken cancellationToken)

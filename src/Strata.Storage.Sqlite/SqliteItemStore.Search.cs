@@ -32,6 +32,11 @@ public sealed partial class SqliteItemStore
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await RankedSearchAsync(connection, request, cancellationToken).ConfigureAwait(false) is { } ranked)
+        {
+            return ranked;
+        }
+
         if (request.MatchExpression is not null && IsFiltered(connection, request.Filter))
         {
             // Filters keep BM25 order, so the filtered top k is the filtered part of the unfiltered top n whenever

@@ -143,6 +143,11 @@ public sealed partial class SqliteItemStore
     public async Task<IReadOnlyList<SimilarCandidate>> FindSimilarCandidatesAsync(string matchExpression, string excludeId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await RankedSimilarCandidatesAsync(connection, matchExpression, excludeId, limit, cancellationToken).ConfigureAwait(false) is { } ranked)
+        {
+            return ranked;
+        }
+
         await using var command = connection.Command(
             $"SELECT {ItemRows.SummaryColumns}, -m.score, i.keywords FROM " +
             $"(SELECT rowid, {Bm25} AS score FROM search_fts WHERE search_fts MATCH $q ORDER BY score LIMIT $limit) m " +
@@ -157,5 +162,31 @@ public sealed partial class SqliteItemStore
         }
 
         return candidates;
+    }
+
+    /// <summary>The ranked index's answer to <see cref="FindSimilarCandidatesAsync"/>; null when it cannot answer.</summary>
+    private async Task<IReadOnlyList<SimilarCandidate>?> RankedSimilarCandidatesAsync(SqliteConnection connection, string matchExpression, string excludeId, int limit, CancellationToken cancellationToken)
+    {
+        if (Core.Search.Ranking.KeywordQuery.TryParse(matchExpression) is not { } query || !await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        // Two more than asked: the item itself and the one it was folded into may be among the best.
+        var best = (await _ranked.RankAsync(connection, query, hideFolded: true, cancellationToken).ConfigureAwait(false)).Top(limit + 2);
+        await using var command = connection.Command(
+            $"SELECT {ItemRows.SummaryColumns}, i.keywords, i.rowid FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids)) " +
+            "AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id)")
+            .With("$ids", "[" + string.Join(',', best.Select(hit => hit.Document)) + "]").With("$id", excludeId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<long, SimilarCandidate>();
+        var scores = best.ToDictionary(hit => (long)hit.Document, hit => (double)hit.Score);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var rowid = reader.GetInt64(ItemRows.SummaryWidth + 1);
+            found[rowid] = new SimilarCandidate(ItemRows.ReadSummary(reader), scores[rowid], KeywordText.Parse(reader.GetStringOrNull(ItemRows.SummaryWidth)));
+        }
+
+        return best.Where(hit => found.ContainsKey(hit.Document)).Take(limit).Select(hit => found[hit.Document]).ToArray();
     }
 }

@@ -131,5 +131,6 @@ internal static partial class SqliteSchema
         Summaries,
         Web,
         Memory,
+        Ranking,
     ];
 }

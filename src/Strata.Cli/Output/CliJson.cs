@@ -64,6 +64,8 @@ internal sealed record IngestEntryJson(string Origin, string Outcome, string? Id
 
 internal sealed record IngestSummaryJson(int Added, int AlreadyPresent, int Failed, IngestEntryJson[] Entries);
 
+internal sealed record ReindexJson(int Items, double Seconds);
+
 internal sealed record ExtractJson(string? Title, string? Byline, DateTimeOffset? Published, string? SiteName, string? Language, string? CanonicalUrl, string? Excerpt, string Text, int WordCount, PageJson[] Pages, Dictionary<string, string> Metadata, string[] Tags);
 
 internal sealed record CategoryJson(string Name, string Description);
@@ -132,6 +134,7 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 [JsonSerializable(typeof(ItemJson))]
 [JsonSerializable(typeof(ListEntryJson[]))]
 [JsonSerializable(typeof(IngestSummaryJson))]
+[JsonSerializable(typeof(ReindexJson))]
 [JsonSerializable(typeof(ExtractJson))]
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(CheckJson))]

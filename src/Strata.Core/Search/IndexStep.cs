@@ -14,11 +14,14 @@ public sealed class IndexStep : IPipelineStep
     public Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
     {
         var item = context.Item;
-        context.Index = new IndexDocument(
-            SearchTextAnalyzer.ToIndexText(item.Title ?? string.Empty),
-            SearchTextAnalyzer.ToIndexText(item.Text ?? string.Empty),
-            SearchTextAnalyzer.ToIndexText(string.Join(' ', item.Tags.Select(tag => tag.Name.Replace('/', ' ')))));
+        context.Index = Describe(item.Title, item.Text, item.Tags.Select(tag => tag.Name));
         context.Item = item with { State = ItemState.Indexed };
         return Task.FromResult(StepResult.Done);
     }
+
+    /// <summary>The analysed columns the keyword indexes store for an item (also used to rebuild them).</summary>
+    public static IndexDocument Describe(string? title, string? text, IEnumerable<string> tagNames) => new(
+        SearchTextAnalyzer.ToIndexText(title ?? string.Empty),
+        SearchTextAnalyzer.ToIndexText(text ?? string.Empty),
+        SearchTextAnalyzer.ToIndexText(string.Join(' ', tagNames.Select(name => name.Replace('/', ' ')))));
 }

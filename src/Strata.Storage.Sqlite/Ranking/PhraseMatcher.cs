@@ -1,0 +1,132 @@
+using System.Buffers;
+using Strata.Core.Search.Ranking;
+
+namespace Strata.Storage.Sqlite.Ranking;
+
+/// <summary>
+/// Finds the documents holding words in sequence (within one column) and how often: per segment, walks the rarest
+/// word's postings and moves the others' cursors along, reading positions only where all the words meet.
+/// </summary>
+internal static class PhraseMatcher
+{
+    /// <summary>The phrase's postings: each document holding the sequence, with its column-weighted count of occurrences.</summary>
+    public static TermPostings Match(IReadOnlyList<string> words, IReadOnlyDictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>> segments, DocumentTable table)
+    {
+        var phrase = new TermPostings();
+        var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
+        var wordSlots = words.Select(word => Array.IndexOf(distinct, word)).ToArray();
+        var buffers = distinct.Select(_ => ArrayPool<int>.Shared.Rent(256)).ToArray();
+        try
+        {
+            foreach (var (segment, blobs) in segments)
+            {
+                if (distinct.Any(word => !blobs.ContainsKey(word)))
+                {
+                    continue;
+                }
+
+                var cursors = distinct.Select(word => new PostingCursor(blobs[word].Data, blobs[word].Positions)).ToArray();
+                var rarest = Enumerable.Range(0, distinct.Length).MinBy(slot => blobs[distinct[slot]].Data.Length);
+                MatchSegment(checked((int)segment), cursors, rarest, wordSlots, buffers, table, phrase);
+            }
+        }
+        finally
+        {
+            foreach (var buffer in buffers)
+            {
+                ArrayPool<int>.Shared.Return(buffer);
+            }
+        }
+
+        return phrase;
+    }
+
+    private static void MatchSegment(int segment, PostingCursor[] cursors, int rarest, int[] wordSlots, int[][] buffers, DocumentTable table, TermPostings phrase)
+    {
+        var lead = cursors[rarest];
+        Span<int> counts = stackalloc int[3];
+        while (lead.MoveNext())
+        {
+            var document = lead.Current.Document;
+            if (document >= table.Capacity || table.Segments[document] != segment)
+            {
+                continue; // stale: the document was re-indexed or deleted since
+            }
+
+            var all = true;
+            for (var slot = 0; slot < cursors.Length && all; slot++)
+            {
+                if (slot != rarest)
+                {
+                    if (!cursors[slot].MoveTo(document))
+                    {
+                        return;
+                    }
+
+                    all = cursors[slot].Current.Document == document;
+                }
+            }
+
+            if (!all)
+            {
+                continue;
+            }
+
+            for (var slot = 0; slot < cursors.Length; slot++)
+            {
+                var posting = cursors[slot].Current;
+                var total = posting.Title + posting.Body + posting.Tags;
+                if (buffers[slot].Length < total)
+                {
+                    ArrayPool<int>.Shared.Return(buffers[slot]);
+                    buffers[slot] = ArrayPool<int>.Shared.Rent(total);
+                }
+
+                cursors[slot].ReadPositions(buffers[slot]);
+            }
+
+            for (var column = 0; column < 3; column++)
+            {
+                counts[column] = CountInColumn(cursors, wordSlots, buffers, column);
+            }
+
+            if (counts[0] + counts[1] + counts[2] > 0)
+            {
+                phrase.Documents.Add(document);
+                phrase.Frequencies.Add(Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
+            }
+        }
+    }
+
+    /// <summary>How many positions p start the sequence in one column: word k at p + k for every k.</summary>
+    private static int CountInColumn(PostingCursor[] cursors, int[] wordSlots, int[][] buffers, int column)
+    {
+        var count = 0;
+        foreach (var start in Column(cursors, buffers, wordSlots[0], column))
+        {
+            var holds = true;
+            for (var k = 1; k < wordSlots.Length && holds; k++)
+            {
+                holds = Column(cursors, buffers, wordSlots[k], column).BinarySearch(start + k) >= 0;
+            }
+
+            if (holds)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static ReadOnlySpan<int> Column(PostingCursor[] cursors, int[][] buffers, int slot, int column)
+    {
+        var posting = cursors[slot].Current;
+        return column switch
+        {
+            0 => buffers[slot].AsSpan(0, posting.Title),
+            1 => buffers[slot].AsSpan(posting.Title, posting.Body),
+            _ => buffers[slot].AsSpan(posting.Title + posting.Body, posting.Tags),
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Strata.Core.Search.Ranking;
+
+namespace Strata.Storage.Sqlite.Ranking;
+
+/// <summary>Reads a term's live postings from every segment of the transaction's snapshot (stale ones skipped).</summary>
+internal sealed class PostingsSource(SqliteConnection connection, SqliteTransaction transaction, DocumentTable table)
+{
+    private readonly string _segmentList = table.SegmentIds.Length == 0 ? "0" : string.Join(',', table.SegmentIds);
+
+    /// <summary>A word's live postings: documents and column-weighted frequencies.</summary>
+    public async Task<TermPostings> LoadAsync(string term, CancellationToken cancellationToken)
+    {
+        var postings = new TermPostings();
+        await using var command = connection.Command(
+            $"SELECT segment, data FROM search_postings WHERE segment IN ({_segmentList}) AND term = $t", transaction).With("$t", term);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Decode(checked((int)reader.GetInt64(0)), (byte[])reader.GetValue(1), postings);
+        }
+
+        return postings;
+    }
+
+    /// <summary>The encoded postings and positions of <paramref name="terms"/>, per segment (for phrase matching).</summary>
+    public async Task<Dictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>>> LoadEncodedAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    {
+        var segments = new Dictionary<long, Dictionary<string, (byte[], byte[])>>();
+        await using var command = connection.Command(
+            $"SELECT segment, term, data, positions FROM search_postings WHERE segment IN ({_segmentList}) AND term IN (SELECT value FROM json_each($t))",
+            transaction).With("$t", System.Text.Json.JsonSerializer.Serialize(terms.ToArray(), RankingJson.Default.StringArray));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var segment = reader.GetInt64(0);
+            if (!segments.TryGetValue(segment, out var blobs))
+            {
+                segments[segment] = blobs = new Dictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
+            }
+
+            blobs[reader.GetString(1)] = ((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
+        }
+
+        return segments;
+    }
+
+    private void Decode(int segment, byte[] data, TermPostings postings)
+    {
+        var segments = table.Segments;
+        var reader = PostingsCodec.Read(data);
+        while (reader.MoveNext())
+        {
+            var posting = reader.Current;
+            if (posting.Document < segments.Length && segments[posting.Document] == segment)
+            {
+                postings.Documents.Add(posting.Document);
+                postings.Frequencies.Add(Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
+            }
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class RankingJson : System.Text.Json.Serialization.JsonSerializerContext;

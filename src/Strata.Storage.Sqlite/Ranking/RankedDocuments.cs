@@ -1,0 +1,57 @@
+namespace Strata.Storage.Sqlite.Ranking;
+
+
+/// <summary>Every document a query matched with its BM25 score, best first on demand.</summary>
+internal sealed class RankedDocuments(int[] documents, float[] scores, int count)
+{
+    public int Count => count;
+
+    /// <summary>The best <paramref name="n"/> documents, best first (ties: lower rowid first).</summary>
+    public IReadOnlyList<(int Document, float Score)> Top(int n)
+    {
+        n = Math.Min(n, count);
+        if (n <= 0)
+        {
+            return [];
+        }
+
+        // A min-heap of the best n so far: one pass, O(count · log n).
+        var heap = new PriorityQueue<int, (float Score, int Document)>(n, WorstFirst.Instance);
+        for (var i = 0; i < count; i++)
+        {
+            var candidate = (scores[i], documents[i]);
+            if (heap.Count < n)
+            {
+                heap.Enqueue(i, candidate);
+            }
+            else if (IsBetterThanWorst(heap, candidate))
+            {
+                heap.EnqueueDequeue(i, candidate);
+            }
+        }
+
+        var best = new (int Document, float Score)[heap.Count];
+        for (var position = best.Length - 1; position >= 0; position--)
+        {
+            var index = heap.Dequeue();
+            best[position] = (documents[index], scores[index]);
+        }
+
+        return best;
+    }
+
+    private static bool IsBetterThanWorst(PriorityQueue<int, (float Score, int Document)> heap, (float Score, int Document) candidate) =>
+        heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(candidate, worst) > 0;
+
+    /// <summary>Orders worse results first: lower score, then higher rowid.</summary>
+    private sealed class WorstFirst : IComparer<(float Score, int Document)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((float Score, int Document) x, (float Score, int Document) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Document.CompareTo(x.Document);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+using Strata.Core.Search.Ranking;
+
+namespace Strata.Storage.Sqlite.Ranking;
+
+/// <summary>
+/// Ranks keyword queries from the segment postings with BM25 computed here, in one pass over each term's postings:
+/// FTS5's <c>bm25()</c> costs microseconds per matching row and rescans every phrase to count it, which at 100,000
+/// documents made a common word cost tens of milliseconds and a phrase of common words hundreds. Phrases are
+/// matched from word positions (read only for them) and ranked like a word, by how often each document holds them.
+/// One instance per store; thread-safe.
+/// </summary>
+internal sealed class RankedIndex
+{
+    private const string CompleteKey = "search.keyword_index";
+
+    private readonly SemaphoreSlim _catchingUp = new(1, 1);
+    private DocumentTable _table = DocumentTable.Empty;
+    private volatile bool _complete;
+
+    /// <summary>Whether every indexed item is in the ranked index (a base created before it needs <c>strata reindex</c>).</summary>
+    public async Task<bool> IsCompleteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (!_complete)
+        {
+            await using var command = connection.Command("SELECT value FROM settings WHERE key = $k").With("$k", CompleteKey);
+            _complete = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == "complete";
+        }
+
+        return _complete;
+    }
+
+    /// <summary>Records whether the index is complete (false while a rebuild runs).</summary>
+    public async Task MarkCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, bool complete, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(complete
+            ? "INSERT OR REPLACE INTO settings (key, value) VALUES ($k, 'complete')"
+            : "DELETE FROM settings WHERE key = $k", transaction).With("$k", CompleteKey);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _complete = complete;
+    }
+
+    /// <summary>Every document matching <paramref name="query"/>, scored; folded near-duplicates left out when asked.</summary>
+    public async Task<RankedDocuments> RankAsync(SqliteConnection connection, KeywordQuery query, bool hideFolded, CancellationToken cancellationToken)
+    {
+        // One read transaction: the document table and the postings come from the same snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var table = await TableAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        using var evaluation = new QueryEvaluation(new PostingsSource(connection, transaction, table), table);
+        foreach (var expression in query.Positive)
+        {
+            await evaluation.AddAsync(expression, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var expression in query.Excluded)
+        {
+            await evaluation.ExcludeAsync(expression, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (hideFolded)
+        {
+            await using var command = connection.Command("SELECT rowid FROM items WHERE duplicate_of IS NOT NULL", transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                evaluation.Exclude(reader.GetInt64(0));
+            }
+        }
+
+        return evaluation.Collect(query.RequireAll ? query.Positive.Count : 1, exact: query.RequireAll);
+    }
+
+    private async Task<DocumentTable> TableAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var changed = await DocumentTable.ReadChangedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var table = Volatile.Read(ref _table);
+        if (table.Changed == changed)
+        {
+            return table;
+        }
+
+        if (changed < table.Changed)
+        {
+            // This transaction sees an older state than the shared table (a writer committed in between): build
+            // a private table for it rather than move the shared one backwards.
+            return await DocumentTable.Empty.CatchUpAsync(connection, transaction, changed, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _catchingUp.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            table = Volatile.Read(ref _table);
+            if (table.Changed != changed)
+            {
+                table = await table.CatchUpAsync(connection, transaction, changed, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _table, table);
+            }
+
+            return table;
+        }
+        finally
+        {
+            _catchingUp.Release();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Strata.Storage.Sqlite;
+
+internal static partial class SqliteSchema
+{
+    /// <summary>
+    /// The ranked keyword index beside FTS5 (see <c>Ranking/RankedIndex</c>): immutable segments of per-term
+    /// postings (counts in <c>data</c>, word positions apart in <c>positions</c>, read only for phrases) keyed by segment first (a batch appends at the end of the tree), each document's length and current
+    /// segment (postings from any other segment are stale), and a change counter for readers to catch up from.
+    /// A base that already has items is marked incomplete until <c>strata reindex</c> fills it; FTS5 answers until then.
+    /// </summary>
+    internal const string Ranking = """
+        CREATE TABLE search_segments (
+            id INTEGER PRIMARY KEY,
+            level INTEGER NOT NULL,
+            documents INTEGER NOT NULL
+        );
+
+        CREATE TABLE search_postings (
+            segment INTEGER NOT NULL,
+            term TEXT NOT NULL,
+            data BLOB NOT NULL,
+            positions BLOB NOT NULL,
+            PRIMARY KEY (segment, term)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE search_documents (
+            rowid INTEGER PRIMARY KEY,
+            length INTEGER NOT NULL,
+            segment INTEGER NOT NULL,
+            changed INTEGER NOT NULL
+        );
+        CREATE INDEX ix_search_documents_changed ON search_documents(changed);
+        CREATE INDEX ix_search_documents_segment ON search_documents(segment);
+
+        INSERT INTO settings (key, value) SELECT 'search.keyword_index', 'complete' WHERE NOT EXISTS (SELECT 1 FROM items);
+        """;
+}

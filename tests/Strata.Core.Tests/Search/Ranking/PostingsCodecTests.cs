@@ -1,0 +1,79 @@
+using Strata.Core.Search.Ranking;
+using Xunit;
+
+namespace Strata.Core.Tests.Search.Ranking;
+
+public sealed class PostingsCodecTests
+{
+    private static readonly Posting[] Postings =
+    [
+        new(3, 0, 2, 0),
+        new(4, 1, 0, 0),
+        new(300, 0, 1, 2),
+        new(1_000_000, 2, 200, 1),
+    ];
+
+    [Fact]
+    public void Encode_ThenRead_ReturnsThePostings()
+    {
+        var data = PostingsCodec.Encode(Postings);
+
+        var read = new List<Posting>();
+        var reader = PostingsCodec.Read(data);
+        while (reader.MoveNext())
+        {
+            read.Add(reader.Current);
+        }
+
+        Assert.Equal(Postings, read);
+    }
+
+    [Fact]
+    public void Encode_UnsortedDocuments_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => PostingsCodec.Encode([new Posting(5, 0, 1, 0), new Posting(5, 0, 1, 0)]));
+    }
+
+    [Fact]
+    public void Cursor_ReadsPositionsWhenAsked_AndSkipsThemOtherwise()
+    {
+        var positions = PositionsFor(Postings);
+        var cursor = new PostingCursor(PostingsCodec.Encode(Postings), PostingsCodec.EncodePositions(Postings, positions));
+
+        Assert.True(cursor.MoveTo(300)); // skips the first two postings' positions unread
+        Assert.Equal(300, cursor.Current.Document);
+        var into = new int[3];
+        cursor.ReadPositions(into);
+        Assert.Equal([0, 0, 1], into); // body 0, tags 0 and 1 (each column counts from 0)
+
+        Assert.True(cursor.MoveNext());
+        var last = new int[203];
+        cursor.ReadPositions(last);
+        Assert.Equal(0, last[0]);
+        Assert.Equal(1, last[1]);
+        Assert.Equal(Enumerable.Range(0, 200), last.Skip(2).Take(200));
+        Assert.False(cursor.MoveNext());
+        Assert.False(cursor.MoveTo(2_000_000));
+    }
+
+    [Fact]
+    public void Cursor_MoveToPastTheEnd_ReturnsFalse()
+    {
+        var cursor = new PostingCursor(PostingsCodec.Encode(Postings), PostingsCodec.EncodePositions(Postings, PositionsFor(Postings)));
+
+        Assert.True(cursor.MoveTo(4));
+        Assert.Equal(4, cursor.Current.Document);
+        Assert.False(cursor.MoveTo(1_000_001));
+        Assert.False(cursor.MoveTo(5));
+    }
+
+    [Fact]
+    public void EncodePositions_CountMismatch_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => PostingsCodec.EncodePositions(Postings, new int[3]));
+    }
+
+    /// <summary>Each column's positions as 0, 1, 2, … in that posting.</summary>
+    private static int[] PositionsFor(IEnumerable<Posting> postings) =>
+        postings.SelectMany(posting => Enumerable.Range(0, posting.Title).Concat(Enumerable.Range(0, posting.Body)).Concat(Enumerable.Range(0, posting.Tags))).ToArray();
+}

@@ -1,0 +1,202 @@
+using Microsoft.Data.Sqlite;
+using Strata.Core.Items;
+using Strata.Core.Search;
+using Strata.Core.Storage;
+using Xunit;
+
+namespace Strata.Storage.Sqlite.Tests;
+
+/// <summary>
+/// The ranked keyword index against FTS5 on the same documents: the same documents match (FTS5 is the reference
+/// for which documents hold words and phrases), BM25 orders them, and re-indexing, deleting, merging segments and
+/// rebuilding keep it right.
+/// </summary>
+public sealed class RankedIndexTests
+{
+    private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa", "lambda", "sigma", "omega", "index", "search"];
+
+    [Fact]
+    public async Task ManyBatches_MatchTheSameDocumentsAsFts5_ForWordsPhrasesAndExclusions()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var random = new Random(5);
+        var texts = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => Words[Zipf(random)]))).ToArray();
+        await AddInBatchesAsync(fixture, texts, batch: 7); // 43 segments: merged on two levels along the way
+
+        foreach (var text in new[] { "alpha", "omega", "alpha beta", "kappa lambda sigma", "\"alpha beta\"", "\"beta alpha gamma\"", "alpha -beta", "gamma -\"alpha beta\"", "search" })
+        {
+            var query = SearchQueryParser.Parse(text);
+            var match = Fts5QueryBuilder.Build(query)!;
+            var expected = await Fts5MatchesAsync(fixture, match);
+            var found = await fixture.Store.SearchAsync(new SearchRequest(match, new ItemFilter { Limit = 1000 }), CancellationToken.None);
+
+            Assert.Equal(expected.Order(), found.Select(hit => RowidOf(fixture, hit.Item.Id)).Order());
+            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score), $"{text}: not ordered by score");
+        }
+    }
+
+    [Fact]
+    public async Task Ranking_MoreOccurrencesAndTitleHits_RankHigher()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var once = await fixture.AddIndexedAsync("notes", "the harbour at night with boats and lights and water");
+        var thrice = await fixture.AddIndexedAsync("notes", "harbour harbour harbour with boats and lights and water");
+        var titled = await fixture.AddIndexedAsync("Harbour", "the harbour at night with boats and lights and water");
+        await fixture.AddIndexedAsync("other", "mountains and rivers with boats and lights and water");
+
+        var hits = await SearchAsync(fixture, "harbour");
+
+        Assert.Equal([titled.Id, thrice.Id, once.Id], hits.Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
+    public async Task Phrase_MatchesWordsInOrderWithinOneColumn_AndRanksByHowOften()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var twice = await fixture.AddIndexedAsync("a", "new york is big and new york is loud");
+        var once = await fixture.AddIndexedAsync("b", "we flew to new york last year");
+        await fixture.AddIndexedAsync("c", "york is new to us");
+        await fixture.AddIndexedAsync("brand new", "york minster stands tall"); // title ends "new", body starts "york"
+
+        var hits = await SearchAsync(fixture, "\"new york\"");
+
+        Assert.Equal([twice.Id, once.Id], hits.Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
+    public async Task ChineseWord_IsFoundThroughItsBigrams()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var match = await fixture.AddIndexedAsync("笔记", "个人知识库帮助我们记住读过的东西");
+        await fixture.AddIndexedAsync("笔记", "知道的事情和仓库里的书");
+
+        var hits = await SearchAsync(fixture, "知识库");
+
+        Assert.Equal([match.Id], hits.Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
+    public async Task ReindexedAndDeletedDocuments_LeaveNoStaleMatches()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var item = await fixture.AddIndexedAsync("Report", "quarterly figures", "finance");
+        var gone = await fixture.AddIndexedAsync("Memo", "quarterly figures again");
+
+        await fixture.Store.UpdateTagsAsync(item.Id, [new ItemTag("travel")], ["finance"], CancellationToken.None);
+        var claimed = await fixture.Store.ClaimJobsAsync(10, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+        var reindexed = claimed.Single() with { State = ItemState.Indexed, Text = "quarterly figures" };
+        await fixture.Store.CompleteJobsAsync([new ProcessedItem(reindexed, IndexStep.Describe("Report", "quarterly figures", ["travel"]), null)], CancellationToken.None);
+        await fixture.Store.DeleteAsync(gone.Id, CancellationToken.None);
+
+        Assert.Empty(await SearchAsync(fixture, "finance"));
+        Assert.Equal([item.Id], (await SearchAsync(fixture, "travel")).Select(hit => hit.Item.Id));
+        Assert.Equal([item.Id], (await SearchAsync(fixture, "quarterly")).Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
+    public async Task Filters_KeepTheRankingOrder_AcrossWindows()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var texts = Enumerable.Range(0, 120).Select(i => string.Join(' ', Enumerable.Repeat("signal", 1 + (i % 7))) + " noise words here").ToArray();
+        var ids = await AddInBatchesAsync(fixture, texts, batch: 20);
+        await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE items SET language = 'de' WHERE rowid % 10 = 0";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var all = await fixture.Store.SearchAsync(new SearchRequest("\"signal\"", new ItemFilter { Limit = 200 }), CancellationToken.None);
+        var german = await fixture.Store.SearchAsync(new SearchRequest("\"signal\"", new ItemFilter { Limit = 5, Languages = ["de"] }), CancellationToken.None);
+
+        Assert.Equal(5, german.Count);
+        Assert.Equal(all.Where(hit => hit.Item.Language == "de").Take(5).Select(hit => hit.Item.Id), german.Select(hit => hit.Item.Id));
+        Assert.Equal(120, ids.Count);
+    }
+
+    [Fact]
+    public async Task Rebuild_FillsTheIndex_AndSearchesMatchBeforeAndAfter()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var random = new Random(9);
+        await AddInBatchesAsync(fixture, Enumerable.Range(0, 60).Select(_ => string.Join(' ', Enumerable.Range(0, 30).Select(_ => Words[Zipf(random)]))).ToArray(), batch: 13);
+        var before = (await SearchAsync(fixture, "\"alpha beta\" gamma", 100)).Select(hit => (hit.Item.Id, Math.Round(hit.Score, 4))).ToArray();
+
+        await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM settings WHERE key = 'search.keyword_index'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = new SqliteItemStore(fixture.DatabasePath);
+        Assert.False(await reopened.IsRankedIndexCompleteAsync(CancellationToken.None));
+        var fromFts5 = await reopened.SearchAsync(new SearchRequest(Fts5QueryBuilder.Build(SearchQueryParser.Parse("\"alpha beta\" gamma")), new ItemFilter { Limit = 100 }), CancellationToken.None);
+        Assert.Equal(before.Select(hit => hit.Id).Order(), fromFts5.Select(hit => hit.Item.Id).Order());
+
+        var count = await reopened.RebuildRankedIndexAsync(null, CancellationToken.None);
+
+        Assert.Equal(60, count);
+        Assert.True(await reopened.IsRankedIndexCompleteAsync(CancellationToken.None));
+        var after = (await reopened.SearchAsync(new SearchRequest(Fts5QueryBuilder.Build(SearchQueryParser.Parse("\"alpha beta\" gamma")), new ItemFilter { Limit = 100 }), CancellationToken.None))
+            .Select(hit => (hit.Item.Id, Math.Round(hit.Score, 4))).ToArray();
+        Assert.Equal(before, after);
+    }
+
+    private static Task<IReadOnlyList<SearchHit>> SearchAsync(StoreFixture fixture, string text, int limit = 10) =>
+        fixture.Store.SearchAsync(new SearchRequest(Fts5QueryBuilder.Build(SearchQueryParser.Parse(text)), new ItemFilter { Limit = limit }), CancellationToken.None);
+
+    /// <summary>Word ranks skewed like text: the first words are common, the last rare.</summary>
+    private static int Zipf(Random random) => Math.Min(Words.Length - 1, (int)(Math.Pow(random.NextDouble(), 2.5) * Words.Length));
+
+    private static async Task<List<string>> AddInBatchesAsync(StoreFixture fixture, string[] texts, int batch)
+    {
+        var items = texts.Select((text, i) => StoreFixture.NewItem($"doc {i}") with { Text = text }).ToArray();
+        await fixture.Store.InsertAsync(items.Select(item => new NewItem(item, null)).ToArray(), CancellationToken.None);
+        var byId = items.ToDictionary(item => item.Id);
+        while (true)
+        {
+            var claimed = await fixture.Store.ClaimJobsAsync(batch, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            var results = claimed.Select(item => new ProcessedItem(
+                item with { State = ItemState.Indexed, Text = byId[item.Id].Text },
+                IndexStep.Describe(item.Title, byId[item.Id].Text, []), null)).ToArray();
+            await fixture.Store.CompleteJobsAsync(results, CancellationToken.None);
+        }
+
+        return [.. items.Select(item => item.Id)];
+    }
+
+    private static async Task<List<long>> Fts5MatchesAsync(StoreFixture fixture, string match)
+    {
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM search_fts WHERE search_fts MATCH $q";
+        command.Parameters.AddWithValue("$q", match);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rowids = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            rowids.Add(reader.GetInt64(0));
+        }
+
+        return rowids;
+    }
+
+    private static long RowidOf(StoreFixture fixture, string id)
+    {
+        using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM items WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return (long)command.ExecuteScalar()!;
+    }
+}
