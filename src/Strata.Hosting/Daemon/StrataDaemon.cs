@@ -24,6 +24,14 @@ public sealed class StrataDaemon(KnowledgeBase kb, TimeProvider time)
         var summaryNotice = false;
         try
         {
+            if (!await kb.IsRankedIndexCompleteAsync(stop).ConfigureAwait(false))
+            {
+                // A base from before the ranked keyword index: fill it once (searches use FTS5 until then).
+                kb.Log.Write("building the ranked keyword index from the stored items (once, after an upgrade)");
+                var indexed = await kb.RebuildRankedIndexAsync(null, stop).ConfigureAwait(false);
+                kb.Log.Write($"ranked keyword index built: {indexed} item(s)");
+            }
+
             while (!stop.IsCancellationRequested)
             {
                 var sources = await kb.ListSourcesAsync(stop).ConfigureAwait(false);
