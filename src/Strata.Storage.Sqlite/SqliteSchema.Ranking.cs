@@ -4,7 +4,8 @@ internal static partial class SqliteSchema
 {
     /// <summary>
     /// The ranked keyword index beside FTS5 (see <c>Ranking/RankedIndex</c>): immutable segments of per-term
-    /// postings (counts in <c>data</c>, word positions apart in <c>positions</c>, read only for phrases) keyed by segment first (a batch appends at the end of the tree), each document's length and current
+    /// postings (counts in <c>data</c>, word positions apart in <c>positions</c>, read only for phrases) found through a small (segment, term) index (a batch appends at its end; kept out of a WITHOUT ROWID
+    /// table on purpose: SQLite compares index keys by reading whole records, megabytes for a common word), each document's length and current
     /// segment (postings from any other segment are stale), and a change counter for readers to catch up from.
     /// A base that already has items is marked incomplete until <c>strata reindex</c> fills it; FTS5 answers until then.
     /// </summary>
@@ -16,12 +17,13 @@ internal static partial class SqliteSchema
         );
 
         CREATE TABLE search_postings (
+            id INTEGER PRIMARY KEY,
             segment INTEGER NOT NULL,
             term TEXT NOT NULL,
             data BLOB NOT NULL,
-            positions BLOB NOT NULL,
-            PRIMARY KEY (segment, term)
-        ) WITHOUT ROWID;
+            positions BLOB NOT NULL
+        );
+        CREATE UNIQUE INDEX ix_search_postings ON search_postings(segment, term);
 
         CREATE TABLE search_documents (
             rowid INTEGER PRIMARY KEY,

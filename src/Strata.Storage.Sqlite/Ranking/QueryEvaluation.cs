@@ -34,18 +34,26 @@ internal sealed class QueryEvaluation : IDisposable
         var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
         var idf = (float)Bm25.Idf(_table.Documents, postings.Count);
         var norms = _table.Norms;
-        for (var i = 0; i < postings.Count; i++)
+        var documents = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings.Documents);
+        var frequencies = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings.Frequencies);
+        var scores = _scores;
+        var matched = _matched;
+        int low = _low, high = _high;
+        for (var i = 0; i < documents.Length; i++)
         {
-            var document = postings.Documents[i];
-            _scores[document] += Bm25.Score(idf, postings.Frequencies[i], norms[document]);
-            if (_matched[document] != Excluded)
+            var document = documents[i];
+            scores[document] += Bm25.Score(idf, frequencies[i], norms[document]);
+            if (matched[document] != Excluded)
             {
-                _matched[document]++;
+                matched[document]++;
             }
 
-            _low = Math.Min(_low, document);
-            _high = Math.Max(_high, document);
+            low = document < low ? document : low;
+            high = document > high ? document : high;
         }
+
+        _low = low;
+        _high = high;
     }
 
     /// <summary>Excludes the documents holding the word or phrase.</summary>
@@ -69,20 +77,29 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Documents that matched <paramref name="required"/> expressions (at least that many unless <paramref name="exact"/>).</summary>
     public RankedDocuments Collect(int required, bool exact)
     {
-        var documents = new List<int>();
-        var scores = new List<float>();
+        var count = 0;
         for (var document = _low; document <= _high; document++)
         {
-            var count = _matched[document];
-            if (count != Excluded && (exact ? count == required : count >= required))
+            count += Matches(_matched[document], required, exact) ? 1 : 0;
+        }
+
+        var documents = new int[count];
+        var scores = new float[count];
+        var next = 0;
+        for (var document = _low; document <= _high && next < count; document++)
+        {
+            if (Matches(_matched[document], required, exact))
             {
-                documents.Add(document);
-                scores.Add(_scores[document]);
+                documents[next] = document;
+                scores[next++] = _scores[document];
             }
         }
 
-        return new RankedDocuments([.. documents], [.. scores], documents.Count);
+        return new RankedDocuments(documents, scores, count);
     }
+
+    private static bool Matches(byte matched, int required, bool exact) =>
+        matched != Excluded && (exact ? matched == required : matched >= required);
 
     public void Dispose()
     {

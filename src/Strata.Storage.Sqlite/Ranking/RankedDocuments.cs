@@ -1,6 +1,5 @@
 namespace Strata.Storage.Sqlite.Ranking;
 
-
 /// <summary>Every document a query matched with its BM25 score, best first on demand.</summary>
 internal sealed class RankedDocuments(int[] documents, float[] scores, int count)
 {
@@ -15,19 +14,24 @@ internal sealed class RankedDocuments(int[] documents, float[] scores, int count
             return [];
         }
 
-        // A min-heap of the best n so far: one pass, O(count · log n).
+        // A min-heap of the best n so far; most candidates lose to the current worst on one float comparison.
         var heap = new PriorityQueue<int, (float Score, int Document)>(n, WorstFirst.Instance);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < n; i++)
         {
-            var candidate = (scores[i], documents[i]);
-            if (heap.Count < n)
+            heap.Enqueue(i, (scores[i], documents[i]));
+        }
+
+        heap.TryPeek(out _, out var worst);
+        for (var i = n; i < count; i++)
+        {
+            var score = scores[i];
+            if (score < worst.Score || (score == worst.Score && documents[i] > worst.Document))
             {
-                heap.Enqueue(i, candidate);
+                continue;
             }
-            else if (IsBetterThanWorst(heap, candidate))
-            {
-                heap.EnqueueDequeue(i, candidate);
-            }
+
+            heap.EnqueueDequeue(i, (score, documents[i]));
+            heap.TryPeek(out _, out worst);
         }
 
         var best = new (int Document, float Score)[heap.Count];
@@ -39,9 +43,6 @@ internal sealed class RankedDocuments(int[] documents, float[] scores, int count
 
         return best;
     }
-
-    private static bool IsBetterThanWorst(PriorityQueue<int, (float Score, int Document)> heap, (float Score, int Document) candidate) =>
-        heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(candidate, worst) > 0;
 
     /// <summary>Orders worse results first: lower score, then higher rowid.</summary>
     private sealed class WorstFirst : IComparer<(float Score, int Document)>
