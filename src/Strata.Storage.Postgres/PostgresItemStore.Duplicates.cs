@@ -30,7 +30,9 @@ public sealed partial class PostgresItemStore
             .With("v0", 0L).With("v1", 0L).With("v2", 0L).With("v3", 0L).With("r", 0L);
         await using var update = connection.Command(
             "UPDATE items SET duplicate_of = @d, dup_checked = 1 WHERE rowid = @r; UPDATE items SET duplicate_of = @d WHERE duplicate_of = @r AND @d IS NOT NULL", transaction)
-            .With("d", null).With("r", 0L);
+            .With("r", 0L);
+        // Typed: "@d IS NOT NULL" alone does not tell the server what a NULL @d is.
+        update.Parameters.Add(new NpgsqlParameter("d", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = DBNull.Value });
         foreach (var (rowid, simhash, unfolded) in pending)
         {
             long? representative = null;

@@ -43,16 +43,16 @@ public sealed partial class PostgresItemStore : IItemStore, IStructureStore, Cor
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var table = connection.Command(PostgresSchema.VersionTable))
-        {
-            await table.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Several processes may start at once: one migrates, the others wait and then find nothing to do.
         await using (var lockMigrations = connection.Command("SELECT pg_advisory_xact_lock(@k)", transaction).With("k", PostgresSchema.MigrationLock))
         {
             await lockMigrations.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var table = connection.Command(PostgresSchema.VersionTable, transaction))
+        {
+            await table.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using var version = connection.Command("SELECT COALESCE(max(version), 0) FROM schema_migrations", transaction);

@@ -1,7 +1,9 @@
+using Strata.Core.Digests;
 using Strata.Core.Enrich;
 using Strata.Core.Ledger;
 using Strata.Core.Storage;
 using Strata.Core.Summaries;
+using Strata.Core.Web;
 
 namespace Strata.Storage.Conformance;
 
@@ -11,7 +13,8 @@ namespace Strata.Storage.Conformance;
 /// </summary>
 /// <typeparam name="TStore">The engine's store, implementing the contracts under test.</typeparam>
 public abstract partial class StoreConformanceTests<TStore>
-    where TStore : IItemStore, IChunkStore, ISourceStore, ISummaryStore, ILedgerStore, ICorpusStatisticsStore
+    where TStore : IItemStore, IChunkStore, ISourceStore, ISummaryStore, ILedgerStore, ICorpusStatisticsStore,
+        IClassificationStore, IStructureStore, ICardStore, IWebStore, IDigestStore, IResurfacingStore
 {
     protected static readonly CancellationToken None = CancellationToken.None;
 
