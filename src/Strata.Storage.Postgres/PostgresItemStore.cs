@@ -9,7 +9,7 @@ namespace Strata.Storage.Postgres;
 /// machines, and a weighted <c>tsvector</c> keyword index fed with the same analysed tokens as SQLite's FTS5 table.
 /// Each write is one transaction. Split by concern across the partial files beside this one. Thread-safe.
 /// </summary>
-public sealed partial class PostgresItemStore : IItemStore, IStructureStore, Core.Summaries.ISummaryStore, Core.Digests.IDigestStore, Core.Ledger.ILedgerStore
+public sealed partial class PostgresItemStore : IKnowledgeStore, IItemStore, IStructureStore, Core.Summaries.ISummaryStore, Core.Digests.IDigestStore, Core.Ledger.ILedgerStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;

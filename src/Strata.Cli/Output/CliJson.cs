@@ -94,6 +94,8 @@ internal sealed record ClassifyEvalJson(int Train, int Test, double Accuracy, do
 
 internal sealed record LabelScoreJson(string Label, int Support, double Precision, double Recall, double F1);
 
+internal sealed record DoctorJson(string Store, string Location, int SchemaVersion, string VectorSearch, string Originals, string Queue, int Items, int PendingJobs);
+
 internal sealed record StatsJson(int Items, Dictionary<string, int> ByKind, Dictionary<string, int> ByState, int Failed, int PendingJobs, long DatabaseBytes, long OriginalsBytes);
 
 internal sealed record CheckJson(int Checked, CheckProblemJson[] Problems);
@@ -134,6 +136,7 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 [JsonSerializable(typeof(IngestSummaryJson))]
 [JsonSerializable(typeof(ExtractJson))]
 [JsonSerializable(typeof(StatsJson))]
+[JsonSerializable(typeof(DoctorJson))]
 [JsonSerializable(typeof(CheckJson))]
 [JsonSerializable(typeof(TagJson[]))]
 [JsonSerializable(typeof(QueueJson))]
