@@ -11,7 +11,7 @@ using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
-using Strata.Hosting.Storage;
+using Strata.Hosting.Stores;
 using Strata.Semantic.Chunking;
 using Strata.Sources.Extractors;
 using Strata.Sources.Http;

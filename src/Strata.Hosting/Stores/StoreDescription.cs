@@ -1,4 +1,4 @@
-namespace Strata.Hosting.Storage;
+namespace Strata.Hosting.Stores;
 
 /// <summary>What a knowledge base runs on, for <c>strata doctor</c>: engine, location (no credentials), vectors, originals, queue.</summary>
 /// <param name="Provider">sqlite or postgres.</param>

@@ -4,7 +4,7 @@ using Strata.Storage.Postgres;
 using Strata.Storage.Sqlite;
 using Strata.Storage.Sqlite.Blobs;
 
-namespace Strata.Hosting.Storage;
+namespace Strata.Hosting.Stores;
 
 /// <summary>
 /// Opens the engine <see cref="StoreOptions.Provider"/> names and migrates it. The SQLite path builds exactly

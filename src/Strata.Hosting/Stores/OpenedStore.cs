@@ -1,6 +1,6 @@
 using Strata.Core.Storage;
 
-namespace Strata.Hosting.Storage;
+namespace Strata.Hosting.Stores;
 
 /// <summary>A migrated store with its originals, and whether many processes may work its queue at once.</summary>
 /// <param name="Store">The engine's store.</param>
