@@ -7,7 +7,8 @@ namespace Strata.Storage.Postgres;
 /// <remarks>
 /// The queue is safe for many workers on many machines: a claim takes due jobs with <c>FOR UPDATE SKIP LOCKED</c>
 /// (two workers never wait for or take the same rows) and leases them to <see cref="WorkerId"/> until
-/// <c>now + lease</c>. A lease that ran out (its worker died or hung) is claimable again. Completing a job checks,
+/// <c>now + lease</c>. A lease that ran out (its worker died or hung) is claimable again, as is a running job
+/// without a lease (copied from a SQLite base by <c>strata migrate</c>). Completing a job checks,
 /// under a row lock, that the lease is still this worker's: a job another worker reclaimed is never done twice.
 /// </remarks>
 public sealed partial class PostgresItemStore
@@ -17,7 +18,7 @@ public sealed partial class PostgresItemStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND lease_until < @now").With("now", Now());
+            "UPDATE jobs SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'running' AND (lease_until IS NULL OR lease_until < @now)").With("now", Now());
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -29,7 +30,7 @@ public sealed partial class PostgresItemStore
         var at = PostgresTime.ToText(now);
         await using (var claim = connection.Command(
             "UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, lease_owner = @w, lease_until = @until FROM " +
-            "(SELECT item_rowid FROM jobs WHERE (state = 'pending' AND next_attempt_at <= @now) OR (state = 'running' AND lease_until < @now) " +
+            "(SELECT item_rowid FROM jobs WHERE (state = 'pending' AND next_attempt_at <= @now) OR (state = 'running' AND (lease_until IS NULL OR lease_until < @now)) " +
             "ORDER BY item_rowid LIMIT @max FOR UPDATE SKIP LOCKED) due WHERE j.item_rowid = due.item_rowid RETURNING j.item_rowid",
             transaction).With("w", WorkerId).With("until", PostgresTime.ToText(now + _leaseDuration)).With("now", at).With("max", max))
         await using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
