@@ -16,7 +16,7 @@ public sealed partial class PostgresItemStore
     /// </summary>
     private static readonly string Rank = string.Create(
         CultureInfo.InvariantCulture,
-        $"ts_rank_cd('{{{1 / Constants.TitleWeight:0.0###}, 0.0, {Constants.TagWeight / Constants.TitleWeight:0.0###}, 1.0}}'::float4[], s.document, q.query, 1) * {Constants.TitleWeight:0.0}");
+        $"ts_rank_cd('{{{1 / Constants.TitleWeight:0.0###}, 0.0, {Constants.TagWeight / Constants.TitleWeight:0.0###}, 1.0}}'::float4[], s.document, @q::tsquery, 1) * {Constants.TitleWeight:0.0}");
 
     public async Task<IReadOnlyList<ItemSummary>> ListAsync(ItemFilter filter, CancellationToken cancellationToken)
     {
@@ -50,8 +50,8 @@ public sealed partial class PostgresItemStore
         {
             // The GIN index finds the matches; equal ranks keep rowid order, as FTS5's scan does.
             command.CommandText = $"SELECT {ItemRows.SummaryColumns}, ({Rank})::float8 AS score, i.text " +
-                "FROM (SELECT @q::tsquery AS query) q JOIN search_index s ON s.document @@ q.query JOIN items i ON i.rowid = s.item_rowid " +
-                $"WHERE {where} ORDER BY score DESC, i.rowid LIMIT @limit OFFSET @offset";
+                "FROM search_index s JOIN items i ON i.rowid = s.item_rowid " +
+                $"WHERE s.document @@ @q::tsquery AND {where} ORDER BY score DESC, i.rowid LIMIT @limit OFFSET @offset";
             command.With("q", query);
         }
 

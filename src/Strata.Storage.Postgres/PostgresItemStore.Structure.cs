@@ -150,8 +150,8 @@ public sealed partial class PostgresItemStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             $"SELECT {ItemRows.SummaryColumns}, ({Rank})::float8 AS score, i.keywords " +
-            "FROM (SELECT @q::tsquery AS query) q JOIN search_index s ON s.document @@ q.query JOIN items i ON i.rowid = s.item_rowid " +
-            "WHERE i.duplicate_of IS NULL AND i.id <> @id AND i.rowid IS DISTINCT FROM (SELECT duplicate_of FROM items WHERE id = @id) " +
+            "FROM search_index s JOIN items i ON i.rowid = s.item_rowid " +
+            "WHERE s.document @@ @q::tsquery AND i.duplicate_of IS NULL AND i.id <> @id AND i.rowid IS DISTINCT FROM (SELECT duplicate_of FROM items WHERE id = @id) " +
             "ORDER BY score DESC, i.rowid LIMIT @limit")
             .With("q", query).With("id", excludeId).With("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -8,13 +8,15 @@ namespace Strata.Testing.Postgres;
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a temporary folder, <c>pg_ctl start</c> on 127.0.0.1 at a free
 /// port (its unix socket stays in the same folder), stopped and deleted on dispose. Under root (initdb refuses it)
-/// the server runs as the <c>postgres</c> user. <see cref="Shared"/> starts one per test process.
+/// the server runs as the <c>postgres</c> user. <see cref="AcquireAsync"/> shares one between the test classes running at once.
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
     private const string Superuser = "strata";
 
-    private static readonly Lazy<Task<PostgresCluster>> SharedCluster = new(StartSharedAsync);
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static PostgresCluster? _shared;
+    private static int _users;
 
     private readonly string _bin;
     private readonly string _root;
@@ -32,8 +34,46 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private string DataPath => Path.Combine(_root, "data");
 
-    /// <summary>The cluster of this test process, started on first use and removed when the process exits.</summary>
-    public static Task<PostgresCluster> Shared() => SharedCluster.Value;
+    /// <summary>
+    /// The cluster this test process shares, started by the first user; pair every call with <see cref="ReleaseAsync"/>.
+    /// The last user to release stops and deletes it (a later user starts a new one).
+    /// </summary>
+    public static async Task<PostgresCluster> AcquireAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (_shared is null)
+            {
+                RemoveAbandoned();
+                _shared = await StartAsync();
+            }
+
+            _users++;
+            return _shared;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (--_users == 0 && _shared is not null)
+            {
+                await _shared.DisposeAsync();
+                _shared = null;
+            }
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
 
     /// <summary>A connection string to <paramref name="database"/> as the cluster's superuser.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -107,18 +147,54 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // The OS cleans temp eventually.
+            // The next test run removes abandoned clusters.
         }
     }
 
-    private static async Task<PostgresCluster> StartSharedAsync()
+    /// <summary>
+    /// Deletes clusters a killed test run left behind: folders over an hour old whose server is not running (a
+    /// cluster another test process is starting or using is younger, or has a live postmaster).
+    /// </summary>
+    private static void RemoveAbandoned()
     {
-        var cluster = await StartAsync();
-        // xUnit has no assembly-wide teardown: the cluster goes when the test process ends.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return cluster;
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "strata-pg-*"))
+        {
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            if (Directory.GetCreationTimeUtc(folder) > TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1) || IsRunning(pidFile))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's; left alone.
+            }
+        }
+    }
+
+    private static bool IsRunning(string pidFile)
+    {
+        try
+        {
+            var first = File.ReadLines(pidFile).FirstOrDefault();
+            if (!int.TryParse(first, out var pid))
+            {
+                return false;
+            }
+
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

@@ -30,15 +30,27 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await PostgresCluster.Shared();
+        _cluster = await PostgresCluster.AcquireAsync();
         Name = await _cluster.CreateDatabaseAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null && Name.Length > 0)
+        if (_cluster is null)
         {
-            await _cluster.DropDatabaseAsync(Name);
+            return;
+        }
+
+        try
+        {
+            if (Name.Length > 0)
+            {
+                await _cluster.DropDatabaseAsync(Name);
+            }
+        }
+        finally
+        {
+            await PostgresCluster.ReleaseAsync();
         }
     }
 }
