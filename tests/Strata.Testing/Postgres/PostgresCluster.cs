@@ -100,7 +100,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken);
     }
 
-    public static async Task<PostgresCluster> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="durable">Keep fsync and synchronous commit on (benchmarks); tests turn them off.</param>
+    /// <param name="cancellationToken">Stops waiting for the server tools.</param>
+    public static async Task<PostgresCluster> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), $"strata-pg-{Guid.NewGuid():N}");
@@ -115,8 +117,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         try
         {
             await cluster.RunServerToolAsync("initdb", ["-D", cluster.DataPath, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], cancellationToken);
-            // Durability off: a test cluster is thrown away, and fsync would dominate the test time.
-            var options = $"-p {cluster.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            // Durability off for tests: a test cluster is thrown away, and fsync would dominate the test time.
+            var durability = durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            var options = $"-p {cluster.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}";
             await cluster.RunServerToolAsync("pg_ctl", ["-D", cluster.DataPath, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
         }
         catch
