@@ -84,14 +84,15 @@ public sealed partial class PostgresItemStore : IKnowledgeStore, IItemStore, ISt
 
     private string Now() => PostgresTime.ToText(_time.GetUtcNow());
 
+    /// <summary>Whether the server offers pgvector, recorded in <c>settings</c> as <c>vector.path</c> for operators to see.</summary>
     private static async Task<VectorSearchPath> DetectVectorPathAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
-            "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector'); " +
-            "INSERT INTO settings (key, value) VALUES ('vector.path', @p) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        var available = (bool)(await command.With("p", "pending").ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        var path = available ? VectorSearchPath.ExactScanPgvectorAvailable : VectorSearchPath.ExactScan;
-        await using var record = connection.Command("UPDATE settings SET value = @p WHERE key = 'vector.path'").With("p", path.ToString());
+        await using var probe = connection.Command("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector')");
+        var path = (bool)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
+            ? VectorSearchPath.ExactScanPgvectorAvailable
+            : VectorSearchPath.ExactScan;
+        await using var record = connection.Command(
+            "INSERT INTO settings (key, value) VALUES ('vector.path', @p) ON CONFLICT (key) DO UPDATE SET value = excluded.value").With("p", path.ToString());
         await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return path;
     }
