@@ -5,8 +5,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 # Debian packages the tests need, installed by name when missing: Chromium for the web UI tests (Playwright drives
-# it); speech and MP3 encoding for audio digests (espeak-ng; ffmpeg, which brings ffprobe; lame).
-apt_packages=(chromium espeak-ng ffmpeg lame)
+# it); speech and MP3 encoding for audio digests (espeak-ng; ffmpeg, which brings ffprobe; lame); PostgreSQL's server
+# binaries for the PostgreSQL store tests (each test run starts its own throwaway cluster; nothing runs as a service).
+apt_packages=(chromium espeak-ng ffmpeg lame postgresql)
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -42,6 +42,11 @@ if (args.Contains(FsrsBenchmark.Flag))
     return FsrsBenchmark.Run(args);
 }
 
+if (args.Contains(ScalingBenchmark.Flag))
+{
+    return await ScalingBenchmark.RunAsync(args, cancellation.Token);
+}
+
 if (args.Contains(VectorBenchmark.Flag))
 {
     return await VectorBenchmark.RunAsync(args, cancellation.Token);

@@ -16,7 +16,7 @@ public static class StrataCli
         {
             InitCommand.Create(), AddCommand.Create(), ExtractCommand.Create(), SearchCommand.Create(), ListCommand.Create(),
             ShowCommand.Create(), TagCommand.Create(), DeleteCommand.Create(), ReprocessCommand.Create(), ReindexCommand.Create(), RetryCommand.Create(),
-            CheckCommand.Create(), StatsCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
+            CheckCommand.Create(), StatsCommand.Create(), DoctorCommand.Create(), WorkerCommand.Create(), MigrateCommand.Create(), SourceCommand.Create(), CollectCommand.Create(), DaemonCommand.Create(),
             ImportCommand.Create(), ExportCommand.Create(), VersionsCommand.Create(), DiffCommand.Create(), DemoCommand.Create(), EvalCommand.Create(),
             TagsCommand.Create(), ReviewTagsCommand.Create(), RuleCommand.Create(), WhyCommand.Create(), TrainCommand.Create(), CategoryCommand.Create(), AutotagCommand.Create(), DupesCommand.Create(), RelatedCommand.Create(),
             EmbedCommand.Create(), ServeCommand.Create(), McpCommand.Create(), TokenCommand.Create(), PasswordCommand.Create(),

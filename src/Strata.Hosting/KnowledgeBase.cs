@@ -11,12 +11,11 @@ using Strata.Hosting.Collection;
 using Strata.Hosting.Configuration;
 using Strata.Hosting.Ingest;
 using Strata.Hosting.Queue;
+using Strata.Hosting.Stores;
 using Strata.Semantic.Chunking;
 using Strata.Sources.Extractors;
 using Strata.Sources.Http;
 using Strata.Sources.Steps;
-using Strata.Storage.Sqlite;
-using Strata.Storage.Sqlite.Blobs;
 
 namespace Strata.Hosting;
 
@@ -32,7 +31,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly ISourceStore _sources;
     private readonly IStructureStore _structure;
     private readonly CorpusFrequencies _corpus;
-    private readonly PackBlobStore _blobs;
+    private readonly IBlobStore _blobs;
+    private readonly bool _sharedQueue;
     private readonly HttpFetcher _fetcher;
     private readonly PoliteFetcher _politeFetcher;
     private readonly SourceRunner _sourceRunner;
@@ -48,18 +48,21 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     private readonly Core.Storage.ICardStore _cards;
     private readonly Core.Digests.IResurfacingStore _resurfacing;
 
-    private KnowledgeBase(StrataOptions options, DataDirectory data, SqliteItemStore store, TimeProvider time, Action<string>? console)
+    private KnowledgeBase(StrataOptions options, DataDirectory data, OpenedStore opened, TimeProvider time, Action<string>? console)
     {
+        var store = opened.Store;
         Options = options;
         _data = data;
         _store = store;
+        _sharedQueue = opened.SharedQueue;
+        StoreDescription = opened.Description;
         _chunks = store;
         _chunker = new TextChunker(options.Chunking);
         _sources = store;
         _structure = store;
         _corpus = new CorpusFrequencies(store);
         _time = time;
-        _blobs = new PackBlobStore(data.BlobsPath, options.Ingest.DurableOriginals);
+        _blobs = opened.Blobs;
         _fetcher = new HttpFetcher(options.Fetch, timeProvider: time);
         _politeFetcher = new PoliteFetcher(_fetcher, options.Politeness, time);
         _collector = new Collector(store, _blobs, options.Ingest, time);
@@ -94,6 +97,9 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
 
     public StrataOptions Options { get; }
 
+    /// <summary>The engine, its location, vector search, originals and queue mode (what <c>strata doctor</c> prints).</summary>
+    public StoreDescription StoreDescription { get; }
+
     /// <summary>The token and cost ledger every model call goes through (budgets, prices, the prompt cache).</summary>
     public ModelLedger ModelLedger { get; }
 
@@ -117,9 +123,8 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     {
         Directory.CreateDirectory(data.Root);
         options ??= StrataConfiguration.Load(data);
-        var store = new SqliteItemStore(data.DatabasePath, time);
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return new KnowledgeBase(options, data, store, time ?? TimeProvider.System, console);
+        var opened = await StoreFactory.OpenAsync(options, data, time, cancellationToken).ConfigureAwait(false);
+        return new KnowledgeBase(options, data, opened, time ?? TimeProvider.System, console);
     }
 
     /// <summary>Adds files, folders and URLs, then runs the pipeline over everything queued.</summary>
@@ -160,15 +165,16 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         return await ProcessAndMergeAsync(Task.FromResult(note), progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Works the queue until nothing is due, unless another process holds it.</summary>
+    /// <summary>Works the queue until nothing is due, unless another process holds it (SQLite; on PostgreSQL many work it at once).</summary>
     public Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, CancellationToken cancellationToken) =>
         ProcessQueueAsync(progress, null, cancellationToken);
 
     /// <summary>Works the queue until nothing is due and <paramref name="producer"/> (still adding work) is done.</summary>
     private async Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, Task? producer, CancellationToken cancellationToken)
     {
-        using var workerLock = WorkerLock.TryAcquire(_data.QueueLockPath);
-        if (workerLock is null)
+        // SQLite has one writer: one worker holds the queue. PostgreSQL leases jobs instead, so any number work it.
+        using var workerLock = _sharedQueue ? null : WorkerLock.TryAcquire(_data.QueueLockPath);
+        if (workerLock is null && !_sharedQueue)
         {
             return new PipelineReport { QueueAvailable = false };
         }
@@ -221,7 +227,10 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     {
         _chat?.Dispose();
         _fetcher.Dispose();
-        await _blobs.DisposeAsync().ConfigureAwait(false);
+        if (_blobs is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
         _embeddingModel?.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);
     }

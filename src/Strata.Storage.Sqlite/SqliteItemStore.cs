@@ -8,7 +8,7 @@ namespace Strata.Storage.Sqlite;
 /// <see cref="IItemStore"/> on one SQLite file in WAL mode: items, tags, snapshots, the job queue and an FTS5
 /// keyword index, each write in one transaction. Split by concern across the partial files beside this one.
 /// </summary>
-public sealed partial class SqliteItemStore : IItemStore, IStructureStore, Core.Summaries.ISummaryStore, Core.Digests.IDigestStore, Core.Ledger.ILedgerStore
+public sealed partial class SqliteItemStore : IKnowledgeStore, IItemStore, IStructureStore, Core.Summaries.ISummaryStore, Core.Digests.IDigestStore, Core.Ledger.ILedgerStore
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;

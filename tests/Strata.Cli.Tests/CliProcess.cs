@@ -30,8 +30,22 @@ public static class CliProcess
 
     public static Task<Result> RunAsync(string data, params string[] args) => RunWithInputAsync(data, null, args);
 
+    /// <summary>Runs with extra environment variables (e.g. the PostgreSQL store settings).</summary>
+    public static async Task<Result> RunWithEnvironmentAsync(string data, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(data, false, environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Starts the CLI without waiting (for kill tests); output is discarded.</summary>
-    public static Process Start(string data, bool redirectInput, params string[] args)
+    public static Process Start(string data, bool redirectInput, params string[] args) => Start(data, redirectInput, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI without waiting, with extra environment variables.</summary>
+    public static Process Start(string data, bool redirectInput, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +63,11 @@ public static class CliProcess
         }
 
         info.Environment.Remove("STRATA_DATA");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("cannot start the strata CLI");
     }
 }

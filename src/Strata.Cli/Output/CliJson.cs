@@ -96,6 +96,12 @@ internal sealed record ClassifyEvalJson(int Train, int Test, double Accuracy, do
 
 internal sealed record LabelScoreJson(string Label, int Support, double Precision, double Recall, double F1);
 
+internal sealed record MigrateJson(string Target, bool Verified, int BlobsCopied, int BlobsChecked, string[] MissingBlobs, int Indexed, MigrateTableJson[] Tables);
+
+internal sealed record MigrateTableJson(string Table, long Copied, long SourceRows, long TargetRows, bool Matches);
+
+internal sealed record DoctorJson(string Store, string Location, int SchemaVersion, string VectorSearch, string Originals, string Queue, int Items, int PendingJobs);
+
 internal sealed record StatsJson(int Items, Dictionary<string, int> ByKind, Dictionary<string, int> ByState, int Failed, int PendingJobs, long DatabaseBytes, long OriginalsBytes);
 
 internal sealed record CheckJson(int Checked, CheckProblemJson[] Problems);
@@ -137,6 +143,8 @@ internal sealed record ImportJson(string Format, int Imported, int AlreadyPresen
 [JsonSerializable(typeof(ReindexJson))]
 [JsonSerializable(typeof(ExtractJson))]
 [JsonSerializable(typeof(StatsJson))]
+[JsonSerializable(typeof(DoctorJson))]
+[JsonSerializable(typeof(MigrateJson))]
 [JsonSerializable(typeof(CheckJson))]
 [JsonSerializable(typeof(TagJson[]))]
 [JsonSerializable(typeof(QueueJson))]

@@ -46,10 +46,13 @@ public interface IItemStore : IAsyncDisposable
 
     // The pipeline's job queue.
 
-    /// <summary>Marks jobs left running by a process that died as pending again; call only while holding the worker lock.</summary>
+    /// <summary>
+    /// Marks jobs left running by a process that died as pending again. SQLite: every running job (call only while
+    /// holding the worker lock). PostgreSQL: only jobs whose lease ran out, since other workers may be alive.
+    /// </summary>
     Task<int> RecoverInterruptedJobsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Claims up to <paramref name="max"/> due jobs and returns their items.</summary>
+    /// <summary>Claims up to <paramref name="max"/> due jobs and returns their items (on PostgreSQL, leased to this store until <c>now + lease</c>).</summary>
     Task<IReadOnlyList<Item>> ClaimJobsAsync(int max, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Persists a processed batch (items, index entries, snapshots, job results) in one transaction.</summary>

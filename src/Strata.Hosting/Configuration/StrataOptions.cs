@@ -10,6 +10,9 @@ public sealed class StrataOptions
     /// <summary>Where the database, originals and config live.</summary>
     public string DataDirectory { get; set; } = string.Empty;
 
+    /// <summary>The engine (SQLite or PostgreSQL) and where originals go.</summary>
+    public StoreOptions Store { get; set; } = new();
+
     public IngestOptions Ingest { get; set; } = new();
 
     public HttpFetchOptions Fetch { get; set; } = new();
@@ -57,7 +60,7 @@ public sealed class StrataOptions
     /// <summary>Checks values a user may have mistyped; returns one message per problem.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(Store.Validate());
         if (Ingest.MaxFileBytes <= 0)
         {
             problems.Add("Ingest.MaxFileBytes must be positive");

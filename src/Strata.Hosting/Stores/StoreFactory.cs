@@ -1,0 +1,62 @@
+using Strata.Core.Storage;
+using Strata.Hosting.Configuration;
+using Strata.Storage.Postgres;
+using Strata.Storage.Sqlite;
+using Strata.Storage.Sqlite.Blobs;
+
+namespace Strata.Hosting.Stores;
+
+/// <summary>
+/// Opens the engine <see cref="StoreOptions.Provider"/> names and migrates it. The SQLite path builds exactly
+/// what it always did; the rest of the host sees only <see cref="IKnowledgeStore"/>.
+/// </summary>
+internal static class StoreFactory
+{
+    /// <exception cref="InvalidOperationException">The PostgreSQL connection is missing or unreadable.</exception>
+    public static async Task<OpenedStore> OpenAsync(StrataOptions options, DataDirectory data, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        var blobPath = string.IsNullOrWhiteSpace(options.Store.BlobPath) ? data.BlobsPath : Path.GetFullPath(options.Store.BlobPath);
+        if (options.Store.Provider == StoreProvider.Sqlite)
+        {
+            var sqlite = new SqliteItemStore(data.DatabasePath, time);
+            await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var description = new StoreDescription("sqlite", data.DatabasePath, SqliteItemStore.SchemaVersion,
+                "exact scan in the application (SIMD, float32)", blobPath, "one worker at a time (queue.lock)");
+            return new OpenedStore(sqlite, new PackBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: false, description);
+        }
+
+        var connection = options.Store.ResolveConnectionString()
+            ?? throw new InvalidOperationException($"Store.Provider is postgres but no connection is set: set STRATA__STORE__CONNECTIONSTRING or {StoreOptions.PostgresEnvironmentVariable}");
+        string normalized;
+        try
+        {
+            normalized = PostgresConnectionString.Normalize(connection);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"Store.ConnectionString: {exception.Message}", exception);
+        }
+
+        var postgres = new PostgresItemStore(new PostgresStoreOptions(normalized, options.Store.LeaseDuration), time);
+        try
+        {
+            await postgres.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Npgsql.NpgsqlException exception)
+        {
+            await postgres.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"cannot open the PostgreSQL base {postgres.Describe()}: {exception.Message}", exception);
+        }
+
+        // Originals as one file per blob (atomic rename): safe for many processes on a shared mount.
+        return new OpenedStore(postgres, new FileBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: true, new StoreDescription(
+            "postgres", postgres.Describe(), PostgresItemStore.SchemaVersion, VectorSearchText(postgres.VectorPath), blobPath,
+            $"leased jobs (FOR UPDATE SKIP LOCKED, lease {options.Store.LeaseDuration}): any number of workers"));
+    }
+
+    private static string VectorSearchText(VectorSearchPath path) => path switch
+    {
+        VectorSearchPath.ExactScanPgvectorAvailable => "exact scan in the application (pgvector is available on the server but not used by this build)",
+        _ => "exact scan in the application (pgvector not installed on the server)",
+    };
+}
