@@ -100,15 +100,15 @@ public sealed partial class SqliteItemStore
             return; // deleted while it was being processed
         }
 
-        await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
+        await WriteTagsAsync(commands, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
         if (result.Enrichment is not null)
         {
-            await WriteEnrichmentAsync(connection, transaction, rowid, item, result.Enrichment, cancellationToken).ConfigureAwait(false);
+            await WriteEnrichmentAsync(commands, rowid, item, result.Enrichment, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Snapshot is not null)
         {
-            await InsertSnapshotAsync(connection, transaction, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
+            await InsertSnapshotAsync(commands, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Index is not null)
@@ -120,12 +120,12 @@ public sealed partial class SqliteItemStore
 
         if (result.Chunks is not null)
         {
-            await WriteChunksAsync(connection, transaction, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
+            await WriteChunksAsync(commands, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Summary is not null)
         {
-            await WriteSummaryAsync(connection, transaction, rowid, result.Summary, cancellationToken).ConfigureAwait(false);
+            await WriteSummaryAsync(commands, rowid, result.Summary, cancellationToken).ConfigureAwait(false);
         }
 
         var job = item.Error is null ? commands.JobDone : commands.JobFailed;
