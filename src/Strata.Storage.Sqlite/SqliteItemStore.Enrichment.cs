@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Strata.Core.Enrich;
 using Strata.Core.Items;
 
@@ -13,9 +14,18 @@ public sealed partial class SqliteItemStore
     private const string DeleteStaleTagsSql =
         $"DELETE FROM item_tags WHERE item_rowid = $r AND origin IN {RecomputedOrigins} AND instr(char(31) || $keep || char(31), char(31) || tag || char(31)) = 0";
 
-    private const string UpdateEnrichmentSql =
-        "UPDATE items SET keywords = $k, simhash = $s, dup_checked = CASE WHEN simhash IS $s THEN dup_checked ELSE 0 END, " +
-        "category_origin = $co, category_confidence = $cc WHERE rowid = $r";
+    /// <summary>The pipeline's item update with the enrichment columns set in the same statement.</summary>
+    private static readonly string UpdateWithEnrichmentSql = ItemRows.UpdateSql.Replace(
+        " WHERE id = $id",
+        ", keywords = $k, simhash = $s, dup_checked = CASE WHEN simhash IS $s THEN dup_checked ELSE 0 END, " +
+        "category_origin = $co, category_confidence = $cc WHERE id = $id",
+        StringComparison.Ordinal);
+
+    private static SqliteCommand BindEnrichment(SqliteCommand update, Item item, ItemEnrichment enrichment) => update
+        .With("$k", KeywordText.Format(enrichment.Keywords))
+        .With("$s", enrichment.SimHash is { } hash ? unchecked((long)hash) : (long?)null)
+        .With("$co", item.Category is null ? null : item.CategoryOrigin?.ToString().ToLowerInvariant())
+        .With("$cc", item.Category is null ? null : item.CategoryConfidence);
 
     private const string ClearEnrichmentSql =
         "DELETE FROM simhash_bands WHERE item_rowid = $r; DELETE FROM item_references WHERE item_rowid = $r; " +
@@ -30,17 +40,11 @@ public sealed partial class SqliteItemStore
         "SELECT $r, $t, $o, $c, 'pending', $now WHERE NOT EXISTS (SELECT 1 FROM item_tags WHERE item_rowid = $r AND tag = $t) " +
         "ON CONFLICT (item_rowid, tag) DO NOTHING";
 
+    /// <summary>Everything enrichment stores beside the item row (whose columns <see cref="UpdateWithEnrichmentSql"/> set).</summary>
     private async Task WriteEnrichmentAsync(CompletionCommands commands, long rowid, Item item, ItemEnrichment enrichment, CancellationToken cancellationToken)
     {
         var keep = string.Join('\u001f', item.Tags.Select(tag => ItemTag.Normalize(tag.Name)));
         await commands.Get(DeleteStaleTagsSql).With("$r", rowid).With("$keep", keep).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        var simhash = enrichment.SimHash is { } hash ? unchecked((long)hash) : (long?)null;
-        await commands.Get(UpdateEnrichmentSql)
-            .With("$r", rowid).With("$k", KeywordText.Format(enrichment.Keywords)).With("$s", simhash)
-            .With("$co", item.Category is null ? null : item.CategoryOrigin?.ToString().ToLowerInvariant())
-            .With("$cc", item.Category is null ? null : item.CategoryConfidence)
-            .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         await commands.Get(ClearEnrichmentSql).With("$r", rowid).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 

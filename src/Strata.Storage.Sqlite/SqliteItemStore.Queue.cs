@@ -93,8 +93,9 @@ public sealed partial class SqliteItemStore
             return;
         }
 
-        commands.Update.Parameters.Clear();
-        var found = await commands.Update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        // With enrichment, its columns go into the same UPDATE: the row (text and all) is rewritten once, not twice.
+        var update = result.Enrichment is null ? commands.Update : BindEnrichment(commands.Get(UpdateWithEnrichmentSql), item, result.Enrichment);
+        var found = await update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (found is not long rowid)
         {
             return; // deleted while it was being processed
