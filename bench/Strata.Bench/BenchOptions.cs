@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Strata.Bench;
 
-/// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false, bool WebOnly = false, int LoadSeconds = WebBenchmark.DefaultSeconds)
+/// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --ingest-only] [--docs N] [--large N] [--out path]</c>.</summary>
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false, bool WebOnly = false, int LoadSeconds = WebBenchmark.DefaultSeconds, bool IngestOnly = false)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -13,6 +13,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
     public const string CollectionOnlyFlag = "--collection-only";
     public const string ClassifyOnlyFlag = "--classify-only";
     public const string EnrichOnlyFlag = "--enrich-only";
+    public const string IngestOnlyFlag = "--ingest-only";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -22,6 +23,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         var enrichOnly = args.Contains(EnrichOnlyFlag);
         var summariesOnly = args.Contains(SummariesBenchmark.Flag);
         var webOnly = args.Contains(WebBenchmark.Flag);
+        var ingestOnly = args.Contains(IngestOnlyFlag);
         var seconds = quick ? WebBenchmark.QuickSeconds : WebBenchmark.DefaultSeconds;
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
@@ -30,7 +32,7 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         {
             switch (args[i])
             {
-                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag or WebBenchmark.Flag:
+                case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or IngestOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag or WebBenchmark.Flag:
                     break;
                 case "--seconds" when i + 1 < args.Count:
                     seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -45,11 +47,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --web-only [--seconds N]] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --ingest-only | --web-only [--seconds N]] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly, webOnly, seconds);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly, webOnly, seconds, ingestOnly);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -69,6 +71,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         if (ClassifyOnly)
         {
             flags += " " + ClassifyOnlyFlag;
+        }
+
+        if (IngestOnly)
+        {
+            flags += " " + IngestOnlyFlag;
         }
 
         if (SummariesOnly)

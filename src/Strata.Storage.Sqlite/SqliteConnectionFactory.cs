@@ -34,7 +34,7 @@ internal sealed class SqliteConnectionFactory(string databasePath)
         await using var pragma = connection.CreateCommand();
         // WAL (set once by the migration, persistent) with NORMAL sync is durable against process death.
         // A larger auto-checkpoint keeps bulk ingest from stopping every 4 MB to fold the log back.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -32768;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;

@@ -40,32 +40,26 @@ public sealed partial class SqliteItemStore : IChunkStore
         await using var find = connection.Command("SELECT rowid FROM items WHERE id = $id", transaction).With("$id", itemId);
         if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long rowid)
         {
-            await WriteChunksAsync(connection, transaction, rowid, chunks, cancellationToken).ConfigureAwait(false);
+            await using var commands = new CompletionCommands(connection, transaction);
+            await WriteChunksAsync(commands, rowid, chunks, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private const string DeleteChunksSql = "DELETE FROM chunks WHERE item_rowid = $r";
+
+    /// <summary>A passage's text is not stored again: it is read back as its span of the item's text.</summary>
+    private const string InsertChunkSql = "INSERT INTO chunks (item_rowid, ordinal, start, length, page, token_count, hash, text) VALUES ($r, $o, $s, $l, $p, $t, $h, '')";
+
     /// <summary>Replaces an item's passages inside the caller's transaction (the pipeline's batch commit, or a backfill).</summary>
-    private static async Task WriteChunksAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, IReadOnlyList<TextChunk> chunks, CancellationToken cancellationToken)
+    private static async Task WriteChunksAsync(CompletionCommands commands, long rowid, IReadOnlyList<TextChunk> chunks, CancellationToken cancellationToken)
     {
-        await using (var delete = connection.Command("DELETE FROM chunks WHERE item_rowid = $r", transaction).With("$r", rowid))
-        {
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (chunks.Count == 0)
-        {
-            return;
-        }
-
-        await using var insert = connection.Command(
-            "INSERT INTO chunks (item_rowid, ordinal, start, length, page, token_count, hash, text) VALUES ($r, $o, $s, $l, $p, $t, $h, $x)", transaction);
+        await commands.Get(DeleteChunksSql).With("$r", rowid).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in chunks)
         {
-            insert.Parameters.Clear();
-            await insert.With("$r", rowid).With("$o", chunk.Ordinal).With("$s", chunk.Start).With("$l", chunk.Length).With("$p", chunk.Page)
-                .With("$t", chunk.TokenCount).With("$h", chunk.Hash).With("$x", chunk.Text).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await commands.Get(InsertChunkSql).With("$r", rowid).With("$o", chunk.Ordinal).With("$s", chunk.Start).With("$l", chunk.Length).With("$p", chunk.Page)
+                .With("$t", chunk.TokenCount).With("$h", chunk.Hash).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -73,14 +67,17 @@ public sealed partial class SqliteItemStore : IChunkStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "SELECT c.ordinal, c.start, c.length, c.page, c.token_count, c.hash, c.text FROM chunks c JOIN items i ON i.rowid = c.item_rowid " +
+            "SELECT c.ordinal, c.start, c.length, c.page, c.token_count, c.hash, i.text FROM chunks c JOIN items i ON i.rowid = c.item_rowid " +
             "WHERE i.id = $id ORDER BY c.ordinal").With("$id", itemId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var chunks = new List<TextChunk>();
+        string? text = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            chunks.Add(new TextChunk(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                reader.GetInt32(4), reader.GetString(5), reader.GetString(6)));
+            text ??= reader.GetStringOrNull(6) ?? string.Empty;
+            var (start, length) = (reader.GetInt32(1), reader.GetInt32(2));
+            chunks.Add(new TextChunk(reader.GetInt32(0), start, length, reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.GetInt32(4), reader.GetString(5), PassageOf(text, start, length)));
         }
 
         return chunks;
@@ -90,17 +87,24 @@ public sealed partial class SqliteItemStore : IChunkStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "SELECT c.hash, i.title, c.text FROM chunks c JOIN items i ON i.rowid = c.item_rowid " +
+            "SELECT c.hash, i.title, i.text, c.start, c.length FROM chunks c JOIN items i ON i.rowid = c.item_rowid " +
             "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model = $m AND e.hash = c.hash) " +
             "GROUP BY c.hash ORDER BY min(c.item_rowid), min(c.ordinal) LIMIT $max").With("$m", model).With("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var pending = new List<PendingChunk>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            pending.Add(new PendingChunk(reader.GetString(0), reader.GetStringOrNull(1), reader.GetString(2)));
+            pending.Add(new PendingChunk(reader.GetString(0), reader.GetStringOrNull(1), PassageOf(reader.GetStringOrNull(2) ?? string.Empty, reader.GetInt32(3), reader.GetInt32(4))));
         }
 
         return pending;
+    }
+
+    /// <summary>A passage is its span of the item's text (clamped, in case the text changed outside the pipeline).</summary>
+    private static string PassageOf(string text, int start, int length)
+    {
+        start = Math.Clamp(start, 0, text.Length);
+        return text.Substring(start, Math.Clamp(length, 0, text.Length - start));
     }
 
     public async Task SaveEmbeddingsAsync(string model, IReadOnlyList<(string Hash, float[] Vector)> embeddings, CancellationToken cancellationToken)

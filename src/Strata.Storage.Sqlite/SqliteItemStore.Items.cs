@@ -91,42 +91,45 @@ public sealed partial class SqliteItemStore
 
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var commands = new CompletionCommands(connection, transaction);
         var now = Now();
         foreach (var (item, snapshot, provenance) in items)
         {
-            await using var insert = connection.Command(ItemRows.InsertSql, transaction).BindItem(item);
-            var rowid = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
+            var rowid = (long)(await commands.Get(ItemRows.InsertSql).BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            await WriteTagsAsync(commands, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
             if (snapshot is not null)
             {
-                await InsertSnapshotAsync(connection, transaction, rowid, snapshot, cancellationToken).ConfigureAwait(false);
+                await InsertSnapshotAsync(commands, rowid, snapshot, cancellationToken).ConfigureAwait(false);
             }
 
             if (provenance is not null)
             {
-                await using var record = connection.Command(
-                    "INSERT OR IGNORE INTO provenance (item_rowid, external_id, source_id, url, fingerprint, seen_at) VALUES ($r, $x, $s, $u, $f, $t)", transaction)
+                await commands.Get(InsertProvenanceSql)
                     .With("$r", rowid).With("$x", provenance.ExternalId).With("$s", provenance.SourceId).With("$u", provenance.Url)
-                    .With("$f", provenance.Fingerprint).With("$t", SqliteTime.ToText(provenance.SeenAt));
-                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    .With("$f", provenance.Fingerprint).With("$t", SqliteTime.ToText(provenance.SeenAt))
+                    .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using var job = connection.Command(
-                "INSERT INTO jobs (item_rowid, state, next_attempt_at) VALUES ($r, 'pending', $now)", transaction)
-                .With("$r", rowid).With("$now", now);
-            await job.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await commands.Get(InsertJobSql).With("$r", rowid).With("$now", now).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task InsertSnapshotAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, SnapshotInfo snapshot, CancellationToken cancellationToken)
+    private const string InsertProvenanceSql =
+        "INSERT OR IGNORE INTO provenance (item_rowid, external_id, source_id, url, fingerprint, seen_at) VALUES ($r, $x, $s, $u, $f, $t)";
+
+    private const string InsertJobSql = "INSERT INTO jobs (item_rowid, state, next_attempt_at) VALUES ($r, 'pending', $now)";
+
+    private const string InsertSnapshotSql =
+        "INSERT OR IGNORE INTO snapshots (item_rowid, hash, media_type, byte_size, taken_at, origin) VALUES ($r, $h, $m, $s, $t, $o)";
+
+    private static async Task InsertSnapshotAsync(CompletionCommands commands, long rowid, SnapshotInfo snapshot, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
-            "INSERT OR IGNORE INTO snapshots (item_rowid, hash, media_type, byte_size, taken_at, origin) VALUES ($r, $h, $m, $s, $t, $o)", transaction)
+        await commands.Get(InsertSnapshotSql)
             .With("$r", rowid).With("$h", snapshot.Hash).With("$m", snapshot.MediaType).With("$s", snapshot.ByteSize)
-            .With("$t", SqliteTime.ToText(snapshot.TakenAt)).With("$o", snapshot.Origin);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            .With("$t", SqliteTime.ToText(snapshot.TakenAt)).With("$o", snapshot.Origin)
+            .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ItemTag>?> UpdateTagsAsync(string id, IReadOnlyList<ItemTag> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
@@ -143,7 +146,11 @@ public sealed partial class SqliteItemStore
         var rowid = reader.GetInt64(0);
         var state = (ItemState)reader.GetInt32(1);
         await reader.DisposeAsync().ConfigureAwait(false);
-        await WriteTagsAsync(connection, transaction, rowid, add, cancellationToken).ConfigureAwait(false);
+        await using (var commands = new CompletionCommands(connection, transaction))
+        {
+            await WriteTagsAsync(commands, rowid, add, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var tag in remove)
         {
             // Removing a tag a rule or model applied teaches the classifier: it is not applied again.

@@ -63,7 +63,11 @@ public sealed partial class SqliteItemStore
             return;
         }
 
-        await InsertSnapshotAsync(connection, transaction, rowid.Value, snapshot, cancellationToken).ConfigureAwait(false);
+        await using (var commands = new CompletionCommands(connection, transaction))
+        {
+            await InsertSnapshotAsync(commands, rowid.Value, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
         await using (var update = connection.Command(
             "UPDATE items SET content_hash = $h, media_type = $m, byte_size = $s, metadata = $meta, updated_at = $now WHERE rowid = $r", transaction)
             .With("$r", rowid).With("$h", snapshot.Hash).With("$m", snapshot.MediaType).With("$s", snapshot.ByteSize)

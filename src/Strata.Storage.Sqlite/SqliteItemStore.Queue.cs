@@ -102,22 +102,23 @@ public sealed partial class SqliteItemStore
             return null;
         }
 
-        commands.Update.Parameters.Clear();
-        var found = await commands.Update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        // With enrichment, its columns go into the same UPDATE: the row (text and all) is rewritten once, not twice.
+        var update = result.Enrichment is null ? commands.Update : BindEnrichment(commands.Get(UpdateWithEnrichmentSql), item, result.Enrichment);
+        var found = await update.BindItem(item).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (found is not long rowid)
         {
             return null; // deleted while it was being processed
         }
 
-        await WriteTagsAsync(connection, transaction, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
+        await WriteTagsAsync(commands, rowid, item.Tags, cancellationToken).ConfigureAwait(false);
         if (result.Enrichment is not null)
         {
-            await WriteEnrichmentAsync(connection, transaction, rowid, item, result.Enrichment, cancellationToken).ConfigureAwait(false);
+            await WriteEnrichmentAsync(commands, rowid, item, result.Enrichment, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Snapshot is not null)
         {
-            await InsertSnapshotAsync(connection, transaction, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
+            await InsertSnapshotAsync(commands, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Index is not null)
@@ -129,12 +130,12 @@ public sealed partial class SqliteItemStore
 
         if (result.Chunks is not null)
         {
-            await WriteChunksAsync(connection, transaction, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
+            await WriteChunksAsync(commands, rowid, result.Chunks, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Summary is not null)
         {
-            await WriteSummaryAsync(connection, transaction, rowid, result.Summary, cancellationToken).ConfigureAwait(false);
+            await WriteSummaryAsync(commands, rowid, result.Summary, cancellationToken).ConfigureAwait(false);
         }
 
         var job = item.Error is null ? commands.JobDone : commands.JobFailed;

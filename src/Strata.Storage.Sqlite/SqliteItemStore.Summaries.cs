@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Items;
 using Strata.Core.Summaries;
@@ -33,7 +35,11 @@ public sealed partial class SqliteItemStore
             return false;
         }
 
-        await WriteSummaryAsync(connection, transaction, rowid, summary, cancellationToken).ConfigureAwait(false);
+        await using (var commands = new CompletionCommands(connection, transaction))
+        {
+            await WriteSummaryAsync(commands, rowid, summary, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -55,16 +61,25 @@ public sealed partial class SqliteItemStore
         return ids;
     }
 
-    private static async Task WriteSummaryAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, Summary summary, CancellationToken cancellationToken)
+    private const string UpsertSummarySql =
+        "INSERT INTO summaries (item_rowid, method, model, text, key_points, created_at) VALUES ($r, $m, $model, $t, $k, $at) " +
+        "ON CONFLICT (item_rowid, method) DO UPDATE SET model = excluded.model, text = excluded.text, key_points = excluded.key_points, created_at = excluded.created_at";
+
+    private static async Task WriteSummaryAsync(CompletionCommands commands, long rowid, Summary summary, CancellationToken cancellationToken)
     {
-        await using var upsert = connection.Command(
-            "INSERT INTO summaries (item_rowid, method, model, text, key_points, created_at) VALUES ($r, $m, $model, $t, $k, $at) " +
-            "ON CONFLICT (item_rowid, method) DO UPDATE SET model = excluded.model, text = excluded.text, key_points = excluded.key_points, created_at = excluded.created_at",
-            transaction)
+        var upsert = commands.Get(UpsertSummarySql)
             .With("$r", rowid).With("$m", summary.Method).With("$model", summary.Model).With("$t", summary.Text)
-            .With("$k", JsonSerializer.Serialize(summary.KeyPoints.ToArray(), StringArrayJson.Default.StringArray)).With("$at", SqliteTime.ToText(summary.CreatedAt));
+            .With("$k", JsonSerializer.Serialize(summary.KeyPoints.ToArray(), KeyPointsJson)).With("$at", SqliteTime.ToText(summary.CreatedAt));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Key points keep CJK and accents as they are (the default escapes them as <c>\uXXXX</c>, tripling Chinese text);
+    /// the JSON is only ever read back by this store, never embedded in HTML.</summary>
+    private static readonly JsonTypeInfo<string[]> KeyPointsJson = (JsonTypeInfo<string[]>)new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = StringArrayJson.Default,
+    }.GetTypeInfo(typeof(string[]));
 
     private static string[] ReadKeyPoints(string? json) => json is null ? [] : JsonSerializer.Deserialize(json, StringArrayJson.Default.StringArray) ?? [];
 }

@@ -86,16 +86,17 @@ public sealed partial class SqliteItemStore : IKnowledgeStore, IItemStore, IStru
         return tags;
     }
 
-    private static async Task WriteTagsAsync(SqliteConnection connection, SqliteTransaction transaction, long rowid, IEnumerable<ItemTag> tags, CancellationToken cancellationToken)
+    private const string UpsertTagSql =
+        "INSERT INTO item_tags (item_rowid, tag, origin, confidence) VALUES ($r, $t, $o, $c) " +
+        "ON CONFLICT (item_rowid, tag) DO UPDATE SET origin = excluded.origin, confidence = excluded.confidence " +
+        "WHERE excluded.origin = 'user' OR item_tags.origin <> 'user'";
+
+    private static async Task WriteTagsAsync(CompletionCommands commands, long rowid, IEnumerable<ItemTag> tags, CancellationToken cancellationToken)
     {
         foreach (var tag in tags)
         {
             // A user's tag outranks any suggestion; a suggestion never overwrites the user's choice.
-            await using var upsert = connection.Command(
-                "INSERT INTO item_tags (item_rowid, tag, origin, confidence) VALUES ($r, $t, $o, $c) " +
-                "ON CONFLICT (item_rowid, tag) DO UPDATE SET origin = excluded.origin, confidence = excluded.confidence " +
-                "WHERE excluded.origin = 'user' OR item_tags.origin <> 'user'",
-                transaction)
+            var upsert = commands.Get(UpsertTagSql)
                 .With("$r", rowid).With("$t", ItemTag.Normalize(tag.Name)).With("$o", tag.Origin.ToString().ToLowerInvariant()).With("$c", tag.Confidence);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -8,14 +8,24 @@ public sealed class SqliteChunkStoreTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static TextChunk Chunk(int ordinal, string hash, string text) => new(ordinal, ordinal * 100, text.Length, null, 3, hash, text);
+    private static TextChunk Chunk(int ordinal, string hash, string text) => new(ordinal, 0, text.Length, null, 3, hash, text);
 
+    /// <summary>Completes a new item whose text is the passages one after another (a passage is a span of its item's text).</summary>
     private static async Task<Item> CompleteWithChunksAsync(StoreFixture fixture, string title, params TextChunk[] chunks)
     {
         var item = StoreFixture.NewItem(title);
         await fixture.Store.InsertAsync([new NewItem(item, null)], None);
         var claimed = (await fixture.Store.ClaimJobsAsync(10, DateTimeOffset.UtcNow.AddSeconds(1), None)).Single(candidate => candidate.Id == item.Id);
-        await fixture.Store.CompleteJobsAsync([new ProcessedItem(claimed with { State = ItemState.Indexed, Text = "text" }, new IndexDocument(title, "text", string.Empty), null, Chunks: chunks)], None);
+        var text = string.Join("\n\n", chunks.Select(chunk => chunk.Text));
+        var start = 0;
+        var placed = new List<TextChunk>();
+        foreach (var chunk in chunks)
+        {
+            placed.Add(chunk with { Start = start });
+            start += chunk.Length + 2;
+        }
+
+        await fixture.Store.CompleteJobsAsync([new ProcessedItem(claimed with { State = ItemState.Indexed, Text = text }, new IndexDocument(title, text, string.Empty), null, Chunks: placed)], None);
         return item;
     }
 

@@ -90,32 +90,7 @@ public static class ExtractiveSummarizer
     private static double[] LexRank(SparseVector[] vectors, int[] candidates)
     {
         var n = candidates.Length;
-        var similarity = new double[n * n];
-        var rowSums = new double[n];
-        for (var a = 0; a < n; a++)
-        {
-            for (var b = a + 1; b < n; b++)
-            {
-                var s = vectors[candidates[a]].Cosine(vectors[candidates[b]]);
-                similarity[(a * n) + b] = s;
-                similarity[(b * n) + a] = s;
-                rowSums[a] += s;
-                rowSums[b] += s;
-            }
-        }
-
-        // Row-normalised once: transition[a, b] is the walk's chance of stepping from a to b.
-        for (var a = 0; a < n; a++)
-        {
-            if (rowSums[a] > 0)
-            {
-                for (var b = 0; b < n; b++)
-                {
-                    similarity[(a * n) + b] /= rowSums[a];
-                }
-            }
-        }
-
+        var (rows, rowSums) = SimilarityRows(vectors, candidates);
         // Teleporting prefers early sentences a little: leads tend to state what a text is about.
         var prior = Enumerable.Range(0, n).Select(i => 1.0 + (0.5 / (1 + i))).ToArray();
         var priorSum = prior.Sum();
@@ -141,10 +116,9 @@ public static class ExtractiveSummarizer
             for (var a = 0; a < n; a++)
             {
                 var from = scores[a];
-                var row = similarity.AsSpan(a * n, n);
-                for (var b = 0; b < n; b++)
+                foreach (var (b, transition) in rows[a])
                 {
-                    next[b] += from * row[b];
+                    next[b] += from * transition;
                 }
             }
 
@@ -164,6 +138,97 @@ public static class ExtractiveSummarizer
 
         var max = scores.Max();
         return scores.Select(score => max > 0 ? score / max : 0).ToArray();
+    }
+
+    /// <summary>
+    /// The walk's transitions, row-normalised, keeping only sentence pairs that share a term (a few percent of all
+    /// pairs in a long text), and each row's similarity sum. Dot products are accumulated term by term in ascending
+    /// term id — the order <see cref="SparseVector.Cosine"/> adds them in — from postings, so pairs that share
+    /// nothing cost nothing and the values are the same as comparing every pair.
+    /// </summary>
+    private static ((int Column, double Transition)[][] Rows, double[] RowSums) SimilarityRows(SparseVector[] vectors, int[] candidates)
+    {
+        var n = candidates.Length;
+        var terms = 0;
+        foreach (var candidate in candidates)
+        {
+            var ids = vectors[candidate].Ids;
+            terms = ids.Length == 0 ? terms : Math.Max(terms, ids[^1] + 1);
+        }
+
+        // Postings per term id: which candidates hold it, with what weight (candidates ascending).
+        var starts = new int[terms + 1];
+        foreach (var candidate in candidates)
+        {
+            foreach (var id in vectors[candidate].Ids)
+            {
+                starts[id + 1]++;
+            }
+        }
+
+        for (var term = 0; term < terms; term++)
+        {
+            starts[term + 1] += starts[term];
+        }
+
+        var fill = starts[..^1];
+        var holders = new int[starts[terms]];
+        var weights = new float[starts[terms]];
+        for (var c = 0; c < n; c++)
+        {
+            var vector = vectors[candidates[c]];
+            for (var i = 0; i < vector.Ids.Length; i++)
+            {
+                var slot = fill[vector.Ids[i]]++;
+                holders[slot] = c;
+                weights[slot] = vector.Weights[i];
+            }
+        }
+
+        var similarity = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
+        try
+        {
+            Array.Clear(similarity, 0, n * n);
+            for (var term = 0; term < terms; term++)
+            {
+                for (var i = starts[term]; i < starts[term + 1]; i++)
+                {
+                    for (var j = i + 1; j < starts[term + 1]; j++)
+                    {
+                        similarity[(holders[i] * n) + holders[j]] += weights[i] * weights[j];
+                    }
+                }
+            }
+
+            var rows = new (int Column, double Transition)[n][];
+            var rowSums = new double[n];
+            var row = new List<(int Column, double Value)>();
+            for (var a = 0; a < n; a++)
+            {
+                row.Clear();
+                for (var b = 0; b < n; b++)
+                {
+                    var s = a < b ? similarity[(a * n) + b] : similarity[(b * n) + a];
+                    if (b != a && s != 0)
+                    {
+                        row.Add((b, s));
+                        rowSums[a] += s;
+                    }
+                }
+
+                rows[a] = new (int, double)[row.Count];
+                for (var k = 0; k < row.Count; k++)
+                {
+                    rows[a][k] = (row[k].Column, row[k].Value / rowSums[a]);
+                }
+            }
+
+            return (rows, rowSums);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(similarity);
+        }
     }
 
     private static List<int> ChooseByMmr(string text, SentenceSpan[] spans, SparseVector[] vectors, int[] candidates, double[] rank, SummaryBudget budget)

@@ -16,6 +16,12 @@ public sealed class SparseVector
 
     public bool IsEmpty => _ids.Length == 0;
 
+    /// <summary>Term ids, ascending.</summary>
+    internal ReadOnlySpan<int> Ids => _ids;
+
+    /// <summary>Weights, in the order of <see cref="Ids"/>.</summary>
+    internal ReadOnlySpan<float> Weights => _weights;
+
     /// <summary>TF-IDF weights normalised to unit length; <paramref name="idf"/> is indexed by term id (missing ids weigh 1).</summary>
     public static SparseVector From(Dictionary<int, int> counts, IReadOnlyList<double>? idf = null)
     {

@@ -27,7 +27,7 @@ public sealed class TextChunker(ChunkingOptions options)
         var current = (Start: -1, End: -1, Tokens: 0, Page: (int?)null);
         foreach (var block in TextBlocks.Split(text, pages))
         {
-            var tokens = TokenCounter.Count(text[block.Start..block.End]);
+            var tokens = TokenCounter.Count(text.AsSpan(block.Start, block.End - block.Start));
             var startsSection = block.IsHeading || block.Page != current.Page;
             if (current.Start >= 0 && (startsSection || current.Tokens + tokens > _maxTokens))
             {
@@ -58,7 +58,7 @@ public sealed class TextChunker(ChunkingOptions options)
         var start = block.Start;
         while (start < block.End)
         {
-            var rest = text[start..block.End];
+            var rest = text.AsSpan(start, block.End - start);
             var length = TokenCounter.IndexAfter(rest, _maxTokens);
             if (length <= 0 || start + length >= block.End)
             {
