@@ -22,6 +22,12 @@ internal sealed class SqliteConnectionFactory(string databasePath)
 
     public string DatabasePath { get; } = databasePath;
 
+    /// <summary>
+    /// Page cache of the connection that writes pipeline batches: the 2 MB default thrashed on a batch's writes. Readers
+    /// keep the default, since a web server pools dozens of connections and each cache would stay resident.
+    /// </summary>
+    public const string WriterCacheSql = "PRAGMA cache_size = -32768";
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -34,7 +40,7 @@ internal sealed class SqliteConnectionFactory(string databasePath)
         await using var pragma = connection.CreateCommand();
         // WAL (set once by the migration, persistent) with NORMAL sync is durable against process death.
         // A larger auto-checkpoint keeps bulk ingest from stopping every 4 MB to fold the log back.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -32768;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 10000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;

@@ -67,6 +67,11 @@ public sealed partial class SqliteItemStore
     public async Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var cache = connection.Command(SqliteConnectionFactory.WriterCacheSql))
+        {
+            await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var commands = new CompletionCommands(connection, transaction);
         var indexed = new List<(long Rowid, IndexDocument Document)>();
