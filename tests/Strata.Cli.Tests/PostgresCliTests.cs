@@ -33,6 +33,7 @@ public sealed class PostgresCliTests(PostgresDatabase database) : IClassFixture<
         Assert.Contains("知识库", cjk.Out, StringComparison.Ordinal);
         var report = JsonDocument.Parse(doctor.Out).RootElement;
         Assert.Equal("postgres", report.GetProperty("store").GetString());
+        Assert.Equal("PostgreSQL full-text search", report.GetProperty("keywordSearch").GetString());
         Assert.StartsWith("exact scan in the application", report.GetProperty("vectorSearch").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, report.GetProperty("items").GetInt32());
         Assert.Equal(0, report.GetProperty("pendingJobs").GetInt32());
@@ -48,6 +49,7 @@ public sealed class PostgresCliTests(PostgresDatabase database) : IClassFixture<
         var report = JsonDocument.Parse(doctor.Out).RootElement;
         Assert.Equal("sqlite", report.GetProperty("store").GetString());
         Assert.EndsWith("strata.db", report.GetProperty("location").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("ranked index", report.GetProperty("keywordSearch").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,10 +15,13 @@ internal static class DoctorCommand
             await using var kb = await GlobalOptions.OpenAsync(parse, cancellationToken);
             var store = kb.StoreDescription;
             var stats = await kb.StatisticsAsync(cancellationToken);
+            var keywordSearch = store.Provider != "sqlite" ? "PostgreSQL full-text search"
+                : await kb.IsRankedIndexCompleteAsync(cancellationToken) ? "ranked index (BM25 over segment postings)"
+                : "FTS5 until the ranked index is built (strata reindex, or the daemon does it once)";
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(
-                    new DoctorJson(store.Provider, store.Location, store.SchemaVersion, store.VectorSearch, store.BlobPath, store.Queue, stats.Items, stats.PendingJobs),
+                    new DoctorJson(store.Provider, store.Location, store.SchemaVersion, keywordSearch, store.VectorSearch, store.BlobPath, store.Queue, stats.Items, stats.PendingJobs),
                     CliJson.Relaxed.DoctorJson);
                 return ExitCodes.Success;
             }
@@ -27,6 +30,7 @@ internal static class DoctorCommand
             table.AddRow("store", Markup.Escape(store.Provider));
             table.AddRow("location", Markup.Escape(store.Location));
             table.AddRow("schema version", store.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow("keyword search", Markup.Escape(keywordSearch));
             table.AddRow("vector search", Markup.Escape(store.VectorSearch));
             table.AddRow("originals", Markup.Escape(store.BlobPath));
             table.AddRow("queue", Markup.Escape(store.Queue));
