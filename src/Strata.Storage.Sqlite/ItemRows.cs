@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Data.Common;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Extraction;
@@ -23,56 +23,9 @@ internal static class ItemRows
     /// <summary>Number of columns in <see cref="SummaryColumns"/>.</summary>
     public const int SummaryWidth = 16;
 
-    public static Item ReadItem(SqliteDataReader r, IReadOnlyList<ItemTag> tags) => new()
-    {
-        Id = r.GetString(1),
-        Kind = Enum.Parse<ItemKind>(r.GetString(2), ignoreCase: true),
-        State = (ItemState)r.GetInt32(3),
-        Status = Enum.Parse<ItemStatus>(r.GetString(4), ignoreCase: true),
-        Favourite = r.GetInt32(5) != 0,
-        Url = r.GetStringOrNull(6),
-        CanonicalUrl = r.GetStringOrNull(7),
-        SourcePath = r.GetStringOrNull(8),
-        Title = r.GetStringOrNull(9),
-        Byline = r.GetStringOrNull(10),
-        SiteName = r.GetStringOrNull(11),
-        PublishedAt = SqliteTime.ParseOrNull(r.GetStringOrNull(12)),
-        CollectedAt = SqliteTime.Parse(r.GetString(13)),
-        UpdatedAt = SqliteTime.Parse(r.GetString(14)),
-        Language = r.GetStringOrNull(15),
-        ContentHash = r.GetStringOrNull(16),
-        MediaType = r.GetStringOrNull(17),
-        ByteSize = r.GetInt64(18),
-        Text = r.GetStringOrNull(19),
-        Excerpt = r.GetStringOrNull(20),
-        WordCount = r.GetInt32(21),
-        Pages = r.IsDBNull(22) ? [] : JsonSerializer.Deserialize(r.GetString(22), RowJson.Default.PageSpanArray) ?? [],
-        Metadata = r.IsDBNull(23) ? new Dictionary<string, string>() : JsonSerializer.Deserialize(r.GetString(23), RowJson.Default.DictionaryStringString) ?? [],
-        Error = r.GetStringOrNull(24),
-        ErrorIsTransient = r.GetInt32(25) != 0,
-        Category = r.GetStringOrNull(26),
-        CategoryOrigin = r.IsDBNull(27) ? null : Enum.Parse<TagOrigin>(r.GetString(27), ignoreCase: true),
-        CategoryConfidence = r.IsDBNull(28) ? null : r.GetDouble(28),
-        Tags = tags,
-    };
+    public static Item ReadItem(DbDataReader r, IReadOnlyList<ItemTag> tags) => ItemRecords.ReadItem(r, tags);
 
-    public static ItemSummary ReadSummary(SqliteDataReader r, int offset = 0) => new(
-        Id: r.GetString(offset),
-        Kind: Enum.Parse<ItemKind>(r.GetString(offset + 1), ignoreCase: true),
-        State: (ItemState)r.GetInt32(offset + 2),
-        DisplayTitle: DisplayTitle(r.GetString(offset + 3)),
-        Url: r.GetStringOrNull(offset + 4),
-        SourcePath: r.GetStringOrNull(offset + 5),
-        SiteName: r.GetStringOrNull(offset + 6),
-        Language: r.GetStringOrNull(offset + 7),
-        CollectedAt: SqliteTime.Parse(r.GetString(offset + 8)),
-        PublishedAt: SqliteTime.ParseOrNull(r.GetStringOrNull(offset + 9)),
-        WordCount: r.GetInt32(offset + 10),
-        Tags: r.IsDBNull(offset + 11) ? [] : r.GetString(offset + 11).Split('\u001f'),
-        Error: r.GetStringOrNull(offset + 12),
-        Status: Enum.Parse<ItemStatus>(r.GetString(offset + 13), ignoreCase: true),
-        Favourite: r.GetInt32(offset + 14) != 0,
-        Category: r.GetStringOrNull(offset + 15));
+    public static ItemSummary ReadSummary(DbDataReader r, int offset = 0) => ItemRecords.ReadSummary(r, offset);
 
     /// <summary>Binds every item column as <c>$name</c> parameters for INSERT and UPDATE.</summary>
     public static SqliteCommand BindItem(this SqliteCommand command, Item item) => command
@@ -97,8 +50,8 @@ internal static class ItemRows
         .With("$text", item.Text)
         .With("$excerpt", item.Excerpt)
         .With("$word_count", item.WordCount)
-        .With("$pages", item.Pages.Count == 0 ? null : JsonSerializer.Serialize(item.Pages.ToArray(), RowJson.Default.PageSpanArray))
-        .With("$metadata", item.Metadata.Count == 0 ? null : JsonSerializer.Serialize(item.Metadata.ToDictionary(), RowJson.Default.DictionaryStringString))
+        .With("$pages", ItemRecords.PagesText(item))
+        .With("$metadata", ItemRecords.MetadataText(item))
         .With("$error", item.Error)
         .With("$error_transient", item.ErrorIsTransient ? 1 : 0)
         .With("$category", item.Category);
@@ -116,9 +69,6 @@ internal static class ItemRows
         "updated_at = $updated_at, language = $language, content_hash = $content_hash, media_type = $media_type, byte_size = $byte_size, " +
         "text = $text, excerpt = $excerpt, word_count = $word_count, pages = $pages, metadata = $metadata, error = $error, " +
         "error_transient = $error_transient, category = $category WHERE id = $id RETURNING rowid";
-
-    private static string DisplayTitle(string value) =>
-        value.Contains('/', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal) ? Path.GetFileName(value) : value;
 }
 
 [JsonSerializable(typeof(PageSpan[]))]

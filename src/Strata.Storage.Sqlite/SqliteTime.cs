@@ -1,18 +1,15 @@
-using System.Globalization;
+using Strata.Core.Storage;
 
 namespace Strata.Storage.Sqlite;
 
 /// <summary>Times are stored as fixed-width UTC text, so text order is time order.</summary>
 internal static class SqliteTime
 {
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    public static string ToText(DateTimeOffset value) => StoredTime.ToText(value);
 
-    public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    public static string? ToText(DateTimeOffset? value) => StoredTime.ToText(value);
 
-    public static string? ToText(DateTimeOffset? value) => value is null ? null : ToText(value.Value);
+    public static DateTimeOffset Parse(string text) => StoredTime.Parse(text);
 
-    public static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    public static DateTimeOffset? ParseOrNull(string? text) => text is null ? null : Parse(text);
+    public static DateTimeOffset? ParseOrNull(string? text) => StoredTime.ParseOrNull(text);
 }
