@@ -36,4 +36,13 @@ internal static partial class SqliteSchema
 
         INSERT INTO settings (key, value) SELECT 'search.keyword_index', 'complete' WHERE NOT EXISTS (SELECT 1 FROM items);
         """;
+
+    /// <summary>
+    /// The ranked index's format changed (common grams; common words without positions): an empty base is complete in
+    /// the new format; a base with items keeps the old marker, which no longer counts as complete, so FTS5 answers
+    /// until <c>strata reindex</c> (or the daemon, once) rebuilds it.
+    /// </summary>
+    internal const string RankingCommonGrams = """
+        UPDATE settings SET value = 'common-grams-1' WHERE key = 'search.keyword_index' AND NOT EXISTS (SELECT 1 FROM items);
+        """;
 }

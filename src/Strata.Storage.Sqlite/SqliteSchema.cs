@@ -132,5 +132,6 @@ internal static partial class SqliteSchema
         Web,
         Memory,
         Ranking,
+        RankingCommonGrams,
     ];
 }

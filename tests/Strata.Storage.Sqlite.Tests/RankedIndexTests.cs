@@ -36,6 +36,78 @@ public sealed class RankedIndexTests
     }
 
     [Fact]
+    public async Task PhrasesWithCommonWords_MatchTheSameDocumentsAsFts5_AcrossMerges()
+    {
+        string[] words = ["the", "of", "harbour", "and", "a", "night", "was", "boats", "the", "water", "of", "light", "is"];
+        await using var fixture = await StoreFixture.CreateAsync();
+        var random = new Random(11);
+        var texts = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[random.Next(words.Length)]))).ToArray();
+        await AddInBatchesAsync(fixture, texts, batch: 7);
+
+        string[] queries =
+        [
+            "\"of the\"", "\"the of\"", "\"the the\"", "\"the harbour\"", "\"harbour of the night\"", "\"was the water\"",
+            "\"boats and water\"", "\"night light\"", "\"the harbour night\"", "\"harbour night of\"", "\"a boats night light\"", "\"a a a\"", "the", "\"the\"", "harbour -\"of the\"", "\"of the\" \"night light\"",
+        ];
+        foreach (var text in queries)
+        {
+            var match = Fts5QueryBuilder.Build(SearchQueryParser.Parse(text))!;
+            var expected = await Fts5MatchesAsync(fixture, match);
+            var found = await fixture.Store.SearchAsync(new SearchRequest(match, new ItemFilter { Limit = 1000 }), CancellationToken.None);
+
+            Assert.Equal(expected.Order(), found.Select(hit => RowidOf(fixture, hit.Item.Id)).Order());
+            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score), $"{text}: not ordered by score");
+        }
+    }
+
+    [Fact]
+    public async Task PhraseOfCommonWords_IsIndexedAsOneGram_AndRanksByHowOften()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var thrice = await fixture.AddIndexedAsync("a", "end of the road and end of the day and end of the line");
+        var once = await fixture.AddIndexedAsync("b", "end of the road and then a long drive home at last");
+        await fixture.AddIndexedAsync("c", "the end of a road and the day of rest at the sea");
+
+        var hits = await SearchAsync(fixture, "\"of the\"");
+
+        Assert.Equal([thrice.Id, once.Id], hits.Select(hit => hit.Item.Id));
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, length(positions) FROM search_postings WHERE term IN ('the', 'road', 'of' || char(31) || 'the')";
+        await using var reader = await command.ExecuteReaderAsync();
+        var positions = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            positions[reader.GetString(0)] = positions.GetValueOrDefault(reader.GetString(0)) + reader.GetInt64(1);
+        }
+
+        Assert.True(positions["the"] > 0);
+        Assert.True(positions["road"] > 0);
+        Assert.True(positions["of\u001Fthe"] > 0); // the gram, with positions for longer phrases
+    }
+
+    [Fact]
+    public async Task IndexInAnOlderFormat_CountsAsIncomplete_SoFts5AnswersUntilRebuilt()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var item = await fixture.AddIndexedAsync("a", "end of the road");
+        Assert.True(await fixture.Store.IsRankedIndexCompleteAsync(CancellationToken.None));
+        await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE settings SET value = 'complete' WHERE key = 'search.keyword_index'"; // the first format's marker
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = new SqliteItemStore(fixture.DatabasePath);
+        Assert.False(await reopened.IsRankedIndexCompleteAsync(CancellationToken.None));
+        var hits = await reopened.SearchAsync(new SearchRequest(Fts5QueryBuilder.Build(SearchQueryParser.Parse("\"of the road\"")), new ItemFilter()), CancellationToken.None);
+        Assert.Equal([item.Id], hits.Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
     public async Task Ranking_MoreOccurrencesAndTitleHits_RankHigher()
     {
         await using var fixture = await StoreFixture.CreateAsync();

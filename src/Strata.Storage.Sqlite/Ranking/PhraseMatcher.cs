@@ -4,17 +4,19 @@ using Strata.Core.Search.Ranking;
 namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
-/// Finds the documents holding words in sequence (within one column) and how often: per segment, walks the rarest
-/// word's postings and moves the others' cursors along, reading positions only where all the words meet.
+/// Finds the documents holding a phrase (within one column) and how often, from its units (words and common grams at
+/// their offsets): per segment, walks the rarest unit's postings and moves the others' cursors along, reading
+/// positions only where all the units meet.
 /// </summary>
 internal static class PhraseMatcher
 {
     /// <summary>The phrase's postings: each document holding the sequence, with its column-weighted count of occurrences.</summary>
-    public static TermPostings Match(IReadOnlyList<string> words, IReadOnlyDictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>> segments, DocumentTable table)
+    public static TermPostings Match(IReadOnlyList<PhraseUnit> units, IReadOnlyDictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>> segments, DocumentTable table)
     {
         var phrase = new TermPostings();
-        var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
-        var wordSlots = words.Select(word => Array.IndexOf(distinct, word)).ToArray();
+        var distinct = units.Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
+        var unitSlots = units.Select(unit => Array.IndexOf(distinct, unit.Term)).ToArray();
+        var offsets = units.Select(unit => unit.Offset - units[0].Offset).ToArray();
         var buffers = distinct.Select(_ => ArrayPool<int>.Shared.Rent(256)).ToArray();
         try
         {
@@ -27,7 +29,7 @@ internal static class PhraseMatcher
 
                 var cursors = distinct.Select(word => new PostingCursor(blobs[word].Data, blobs[word].Positions)).ToArray();
                 var rarest = Enumerable.Range(0, distinct.Length).MinBy(slot => blobs[distinct[slot]].Data.Length);
-                MatchSegment(checked((int)segment), cursors, rarest, wordSlots, buffers, table, phrase);
+                MatchSegment(checked((int)segment), cursors, rarest, unitSlots, offsets, buffers, table, phrase);
             }
         }
         finally
@@ -41,7 +43,7 @@ internal static class PhraseMatcher
         return phrase;
     }
 
-    private static void MatchSegment(int segment, PostingCursor[] cursors, int rarest, int[] wordSlots, int[][] buffers, DocumentTable table, TermPostings phrase)
+    private static void MatchSegment(int segment, PostingCursor[] cursors, int rarest, int[] unitSlots, int[] offsets, int[][] buffers, DocumentTable table, TermPostings phrase)
     {
         var lead = cursors[rarest];
         Span<int> counts = stackalloc int[3];
@@ -87,7 +89,7 @@ internal static class PhraseMatcher
 
             for (var column = 0; column < 3; column++)
             {
-                counts[column] = CountInColumn(cursors, wordSlots, buffers, column);
+                counts[column] = CountInColumn(cursors, unitSlots, offsets, buffers, column);
             }
 
             if (counts[0] + counts[1] + counts[2] > 0)
@@ -98,16 +100,16 @@ internal static class PhraseMatcher
         }
     }
 
-    /// <summary>How many positions p start the sequence in one column: word k at p + k for every k.</summary>
-    private static int CountInColumn(PostingCursor[] cursors, int[] wordSlots, int[][] buffers, int column)
+    /// <summary>How many positions p start the phrase in one column: unit k at p + its offset for every k.</summary>
+    private static int CountInColumn(PostingCursor[] cursors, int[] unitSlots, int[] offsets, int[][] buffers, int column)
     {
         var count = 0;
-        foreach (var start in Column(cursors, buffers, wordSlots[0], column))
+        foreach (var start in Column(cursors, buffers, unitSlots[0], column))
         {
             var holds = true;
-            for (var k = 1; k < wordSlots.Length && holds; k++)
+            for (var k = 1; k < unitSlots.Length && holds; k++)
             {
-                holds = Column(cursors, buffers, wordSlots[k], column).BinarySearch(start + k) >= 0;
+                holds = Column(cursors, buffers, unitSlots[k], column).BinarySearch(start + offsets[k]) >= 0;
             }
 
             if (holds)

@@ -109,12 +109,15 @@ internal sealed class QueryEvaluation : IDisposable
 
     private async Task<TermPostings> PostingsAsync(IReadOnlyList<string> expression, CancellationToken cancellationToken)
     {
-        if (expression.Count == 1)
+        // A phrase is matched by its common grams and the words they leave; one term (a word, or a phrase such as
+        // "of the" that is one gram) needs no positions: its counts are the phrase's.
+        var units = CommonGrams.Units(expression);
+        if (units.Count == 1)
         {
-            return await _source.LoadAsync(expression[0], cancellationToken).ConfigureAwait(false);
+            return await _source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
-        var segments = await _source.LoadEncodedAsync(expression.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
-        return PhraseMatcher.Match(expression, segments, _table);
+        var segments = await _source.LoadEncodedAsync(units.Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+        return PhraseMatcher.Match(units, segments, _table);
     }
 }

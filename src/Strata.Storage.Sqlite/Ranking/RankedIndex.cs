@@ -14,6 +14,9 @@ internal sealed class RankedIndex
 {
     private const string CompleteKey = "search.keyword_index";
 
+    /// <summary>The index format the settings value names once complete (a base built in an older one needs a rebuild).</summary>
+    private const string Format = "common-grams-1";
+
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private DocumentTable _table = DocumentTable.Empty;
     private volatile bool _complete;
@@ -24,7 +27,7 @@ internal sealed class RankedIndex
         if (!_complete)
         {
             await using var command = connection.Command("SELECT value FROM settings WHERE key = $k").With("$k", CompleteKey);
-            _complete = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == "complete";
+            _complete = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == Format;
         }
 
         return _complete;
@@ -34,7 +37,7 @@ internal sealed class RankedIndex
     public async Task MarkCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, bool complete, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(complete
-            ? "INSERT OR REPLACE INTO settings (key, value) VALUES ($k, 'complete')"
+            ? $"INSERT OR REPLACE INTO settings (key, value) VALUES ($k, '{Format}')"
             : "DELETE FROM settings WHERE key = $k", transaction).With("$k", CompleteKey);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _complete = complete;

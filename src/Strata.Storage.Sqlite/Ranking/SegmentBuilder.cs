@@ -3,7 +3,10 @@ using Strata.Core.Storage;
 
 namespace Strata.Storage.Sqlite.Ranking;
 
-/// <summary>Collects one batch's documents into per-term postings with word positions (documents in ascending order).</summary>
+/// <summary>
+/// Collects one batch's documents into per-term postings with word positions (documents in ascending order), common
+/// grams included (see <see cref="CommonGrams"/>).
+/// </summary>
 internal sealed class SegmentBuilder
 {
     private const int Columns = 3;
@@ -12,26 +15,27 @@ internal sealed class SegmentBuilder
     private readonly List<TermBuffer> _terms = [];
 
     // Per-document scratch, reused: each token's term id by column, the terms seen, and per term its slot.
-    private readonly List<int>[] _tokens = [[], [], []];
+    private readonly List<(int Term, int Position)>[] _occurrences = [[], [], []];
     private readonly List<int> _seen = [];
     private int[] _slots = [];
     private int[] _counts = [];
     private int[] _cursors = [];
     private int[] _positions = [];
 
-    /// <summary>Adds a document's analysed columns; returns its length in tokens over all columns.</summary>
+    /// <summary>Adds a document's analysed columns; returns its length in tokens over all columns (grams not counted).</summary>
     public int Add(int document, IndexDocument index)
     {
         _seen.Clear();
-        Tokenize(index.Title, _tokens[0]);
-        Tokenize(index.Body, _tokens[1]);
-        Tokenize(index.Tags, _tokens[2]);
+        var length = 0;
+        length += Tokenize(index.Title, _occurrences[0]);
+        length += Tokenize(index.Body, _occurrences[1]);
+        length += Tokenize(index.Tags, _occurrences[2]);
         EnsureScratch();
 
         // Count each term's occurrences per column, giving every new term a slot.
         for (var column = 0; column < Columns; column++)
         {
-            foreach (var termId in _tokens[column])
+            foreach (var (termId, _) in _occurrences[column])
             {
                 var slot = _slots[termId];
                 if (slot < 0)
@@ -63,10 +67,9 @@ internal sealed class SegmentBuilder
 
         for (var column = 0; column < Columns; column++)
         {
-            var tokens = _tokens[column];
-            for (var position = 0; position < tokens.Count; position++)
+            foreach (var (termId, position) in _occurrences[column])
             {
-                _positions[_cursors[(_slots[tokens[position]] * Columns) + column]++] = position;
+                _positions[_cursors[(_slots[termId] * Columns) + column]++] = position;
             }
         }
 
@@ -81,7 +84,7 @@ internal sealed class SegmentBuilder
             _slots[termId] = -1;
         }
 
-        return _tokens[0].Count + _tokens[1].Count + _tokens[2].Count;
+        return length;
     }
 
     /// <summary>The terms in ordinal order with their encoded postings and positions.</summary>
@@ -96,28 +99,53 @@ internal sealed class SegmentBuilder
         }
     }
 
-    private void Tokenize(string text, List<int> into)
+    /// <summary>Reads a column's tokens as (term, position), then its common grams at their first word's position; returns the token count.</summary>
+    private int Tokenize(string text, List<(int Term, int Position)> into)
     {
         into.Clear();
         var lookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tokens = 0;
         foreach (var range in text.AsSpan().Split(' '))
         {
             var token = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
-            if (token.IsEmpty)
+            if (!token.IsEmpty)
+            {
+                into.Add((TermId(lookup, token), tokens++));
+            }
+        }
+
+        Span<char> gram = stackalloc char[128];
+        for (var i = 0; i + 1 < tokens; i++)
+        {
+            var first = _terms[into[i].Term];
+            var second = _terms[into[i + 1].Term];
+            if (!first.IsCommon || !second.IsCommon) // CommonGrams.Pairs, from flags computed once per term
             {
                 continue;
             }
 
-            if (!lookup.TryGetValue(token, out var termId))
-            {
-                termId = _terms.Count;
-                var term = token.ToString();
-                _termIds.Add(term, termId);
-                _terms.Add(new TermBuffer(term));
-            }
-
-            into.Add(termId);
+            var length = first.Term.Length + 1 + second.Term.Length;
+            var joined = length <= gram.Length ? gram[..length] : new char[length];
+            first.Term.CopyTo(joined);
+            joined[first.Term.Length] = CommonGrams.Joiner;
+            second.Term.CopyTo(joined[(first.Term.Length + 1)..]);
+            into.Add((TermId(lookup, joined), i));
         }
+
+        return tokens;
+    }
+
+    private int TermId(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> token)
+    {
+        if (!lookup.TryGetValue(token, out var termId))
+        {
+            termId = _terms.Count;
+            var term = token.ToString();
+            _termIds.Add(term, termId);
+            _terms.Add(new TermBuffer(term));
+        }
+
+        return termId;
     }
 
     private void EnsureScratch()
@@ -129,7 +157,7 @@ internal sealed class SegmentBuilder
             _slots.AsSpan(previous).Fill(-1);
         }
 
-        var distinctBound = (_tokens[0].Count + _tokens[1].Count + _tokens[2].Count) * Columns;
+        var distinctBound = (_occurrences[0].Count + _occurrences[1].Count + _occurrences[2].Count) * Columns;
         if (_counts.Length < distinctBound)
         {
             _counts = new int[distinctBound * 2];
@@ -140,6 +168,8 @@ internal sealed class SegmentBuilder
     private sealed class TermBuffer(string term)
     {
         public string Term { get; } = term;
+
+        public bool IsCommon { get; } = CommonGrams.IsCommon(term);
 
         public List<Posting> Postings { get; } = [];
 
