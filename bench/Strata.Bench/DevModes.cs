@@ -6,12 +6,14 @@ namespace Strata.Bench;
 
 /// <summary>
 /// Hidden modes for iterating on one benchmark without the whole run: <c>corpus-only folder count seed</c> writes a
-/// corpus; <c>search-only dataPath</c> times the 200 queries on an existing store (no baseline).
+/// corpus; <c>search-only dataPath</c> times the 200 queries on an existing store (no baseline); <c>ask-only dataPath</c>
+/// times the ask overhead (retrieval + packing) on an existing store.
 /// </summary>
 internal static class DevModes
 {
     public const string CorpusOnlyCommand = "corpus-only";
     public const string SearchOnlyCommand = "search-only";
+    public const string AskOnlyCommand = "ask-only";
     private const int VocabularySeed = 42;
     private const int QuerySeed = 7;
 
@@ -50,6 +52,14 @@ internal static class DevModes
             Out.Line($"  {SearchLatencyBenchmark.Ms(ms),10} {hits,3} {query.Kind,-8} {query.Strata}");
         }
 
+        return 0;
+    }
+
+    public static async Task<int> AskAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        await using var knowledgeBase = await KnowledgeBase.OpenAsync(new DataDirectory(dataPath), cancellationToken: cancellationToken);
+        var documents = (await knowledgeBase.StatisticsAsync(cancellationToken)).Items;
+        await SummariesBenchmark.MeasureAskAsync(knowledgeBase, documents, new Vocabulary(VocabularySeed), cancellationToken);
         return 0;
     }
 }

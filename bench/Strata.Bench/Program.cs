@@ -22,6 +22,11 @@ if (args is [DevModes.SearchOnlyCommand, var searchData])
     return await DevModes.SearchAsync(searchData, cancellation.Token);
 }
 
+if (args is [DevModes.AskOnlyCommand, var askData])
+{
+    return await DevModes.AskAsync(askData, cancellation.Token);
+}
+
 if (args is [FeedPollingBenchmark.PollOnlyCommand, var feedData, var feedUrls, var politeness])
 {
     return await FeedPollingBenchmark.PollOnlyAsync(feedData, feedUrls, politeness, cancellation.Token);

@@ -88,6 +88,12 @@ internal static class SummariesBenchmark
         var ingest = Stopwatch.StartNew();
         await kb.AddAsync([corpus], new AddOptions(), null, cancellationToken);
         Out.Line($"  ask base: {documents:N0} docs ingested in {ingest.Elapsed.TotalSeconds:F0} s ({documents / ingest.Elapsed.TotalSeconds:F0} docs/s, extractive summaries included)");
+        return await MeasureAskAsync(kb, documents, vocabulary, cancellationToken);
+    }
+
+    /// <summary>Times retrieval + packing for the benchmark's questions on an existing base (also the <c>ask-only</c> dev mode).</summary>
+    public static async Task<IReadOnlyList<ReportRow>> MeasureAskAsync(KnowledgeBase kb, int documents, Vocabulary vocabulary, CancellationToken cancellationToken)
+    {
         var random = new Random(13);
         var questions = Enumerable.Range(0, Questions + WarmUpQuestions)
             .Select(_ => $"What do the notes say about {vocabulary.English[random.Next(50, 800)]} and {vocabulary.English[random.Next(50, 800)]}?")
