@@ -5,7 +5,8 @@ namespace Strata.Semantic.Chunking;
 
 /// <summary>
 /// Runs on extracted items just before indexing and leaves the state alone: it only cuts the text into passages
-/// (stored with the item), so every item has chunks whether or not an embedding model is configured.
+/// (stored with the item). The pipeline has it only when an embedding model is configured (passages exist to be
+/// embedded); without one, <c>strata embed</c> cuts the passages of items that have none.
 /// </summary>
 public sealed class ChunkStep(TextChunker chunker) : IPipelineStep
 {
