@@ -23,6 +23,24 @@ public sealed class SemanticCliTests : IDisposable
     }
 
     [Fact]
+    public async Task AddWithoutModel_CutsNoPassages_ThenEmbedCutsAndEmbedsThemOnceAModelIsSet()
+    {
+        WriteNotes();
+        var add = await CliProcess.RunAsync(Data, "add", _directory.Combine("in"));
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.Equal(0, SqliteProbe.Count(_directory.Combine("data", "strata.db"), "SELECT count(*) FROM chunks"));
+
+        await using var server = await FakeEmbeddingServer.StartAsync();
+        Configure(server.BaseUrl);
+        var embed = await CliProcess.RunAsync(Data, "embed", "--json");
+
+        Assert.True(embed.ExitCode == 0, embed.Error);
+        var report = JsonDocument.Parse(embed.Out).RootElement;
+        Assert.Equal(3, report.GetProperty("embedded").GetInt32());
+        Assert.Equal(3, report.GetProperty("embeddedChunks").GetInt32());
+    }
+
+    [Fact]
     public async Task AddEmbedSearch_SemanticFindsByMeaningAndCachesEmbeddings()
     {
         await using var server = await FakeEmbeddingServer.StartAsync();
