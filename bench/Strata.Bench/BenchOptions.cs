@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Strata.Bench;
 
 /// <summary>The bench's command line: <c>[--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --ingest-only] [--docs N] [--large N] [--out path]</c>.</summary>
-internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false, bool WebOnly = false, int LoadSeconds = WebBenchmark.DefaultSeconds, bool IngestOnly = false)
+internal sealed record BenchOptions(int Documents, int LargeDocuments, string OutputPath, bool Quick, bool CollectionOnly = false, bool EnrichOnly = false, bool ClassifyOnly = false, bool SummariesOnly = false, bool WebOnly = false, int LoadSeconds = WebBenchmark.DefaultSeconds, bool IngestOnly = false, string? WebData = null)
 {
     public const int DefaultDocuments = 20_000;
     public const int DefaultLarge = 100_000;
@@ -28,11 +28,15 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
         var documents = quick ? QuickDocuments : DefaultDocuments;
         var large = quick ? QuickLarge : DefaultLarge;
         var output = DefaultOutput;
+        string? webData = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--quick" or CollectionOnlyFlag or EnrichOnlyFlag or IngestOnlyFlag or ClassifyOnlyFlag or SummariesBenchmark.Flag or WebBenchmark.Flag:
+                    break;
+                case "--web-data" when i + 1 < args.Count:
+                    webData = args[++i];
                     break;
                 case "--seconds" when i + 1 < args.Count:
                     seconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -47,11 +51,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
                     output = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --ingest-only | --web-only [--seconds N]] [--docs N] [--large N] [--out path]");
+                    throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--quick] [--collection-only | --enrich-only | --classify-only | --summaries-only | --ingest-only | --web-only [--seconds N] [--web-data existing-data-dir]] [--docs N] [--large N] [--out path]");
             }
         }
 
-        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly, webOnly, seconds, ingestOnly);
+        return new BenchOptions(documents, large, output, quick, collectionOnly, enrichOnly, classifyOnly, summariesOnly, webOnly, seconds, ingestOnly, webData);
     }
 
     /// <summary>The command that reproduces this run, as written in the report.</summary>
@@ -89,6 +93,11 @@ internal sealed record BenchOptions(int Documents, int LargeDocuments, string Ou
             if (LoadSeconds != (Quick ? WebBenchmark.QuickSeconds : WebBenchmark.DefaultSeconds))
             {
                 flags += $" --seconds {LoadSeconds}";
+            }
+
+            if (WebData is not null)
+            {
+                flags += $" --web-data {WebData}";
             }
         }
 

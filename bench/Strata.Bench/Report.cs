@@ -78,7 +78,10 @@ internal static class Report
         }
         else
         {
-            var next = existing.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+            // The section ends where the next one (or another benchmark's marked block) begins.
+            var next = new[] { "\n## ", "\n<!-- " }
+                .Select(marker => existing.IndexOf(marker, start + heading.Length, StringComparison.Ordinal))
+                .Where(index => index >= 0).DefaultIfEmpty(-1).Min();
             existing = existing[..start] + section + (next < 0 ? string.Empty : existing[(next + 1)..]);
         }
 

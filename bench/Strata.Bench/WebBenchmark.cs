@@ -33,19 +33,9 @@ internal static class WebBenchmark
 
     public static async Task<IReadOnlyList<ReportRow>> RunAsync(BenchOptions options, string repository, string root, Vocabulary vocabulary, CancellationToken cancellationToken)
     {
-        var documents = options.LargeDocuments;
-        var corpus = Path.Combine(root, "web-corpus");
-        var data = Path.Combine(root, "web-store");
-        var step = Stopwatch.StartNew();
-        CorpusGenerator.Generate(corpus, documents, LargeCorpusSeed, vocabulary);
-        await using (var kb = await KnowledgeBase.OpenAsync(new DataDirectory(data), cancellationToken: cancellationToken))
-        {
-            await kb.AddAsync([corpus], new AddOptions(), null, cancellationToken);
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(corpus, recursive: true);
-        Out.Line($"  web base: {documents:N0} docs generated and ingested in {step.Elapsed.TotalSeconds:F0} s");
+        var (data, documents) = options.WebData is { } existing
+            ? (existing, await CountItemsAsync(existing, cancellationToken))
+            : (await GenerateBaseAsync(root, options.LargeDocuments, vocabulary, cancellationToken), options.LargeDocuments);
 
         var cli = Path.Combine(repository, ".build", "strata", "strata");
         var build = await ChildProcess.RunAsync(Path.Combine(repository, "strata"), ["--help"], pollMemory: false, cancellationToken);
@@ -107,6 +97,34 @@ internal static class WebBenchmark
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Generates the large corpus (the search benchmark's seed) and ingests it into a fresh base.</summary>
+    private static async Task<string> GenerateBaseAsync(string root, int documents, Vocabulary vocabulary, CancellationToken cancellationToken)
+    {
+        var corpus = Path.Combine(root, "web-corpus");
+        var data = Path.Combine(root, "web-store");
+        var step = Stopwatch.StartNew();
+        CorpusGenerator.Generate(corpus, documents, LargeCorpusSeed, vocabulary);
+        await using (var kb = await KnowledgeBase.OpenAsync(new DataDirectory(data), cancellationToken: cancellationToken))
+        {
+            await kb.AddAsync([corpus], new AddOptions(), null, cancellationToken);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(corpus, recursive: true);
+        Out.Line($"  web base: {documents:N0} docs generated and ingested in {step.Elapsed.TotalSeconds:F0} s");
+        return data;
+    }
+
+    /// <summary>An existing base (<c>--web-data</c>, e.g. one made by an earlier run): how many items it holds.</summary>
+    private static async Task<int> CountItemsAsync(string data, CancellationToken cancellationToken)
+    {
+        await using var kb = await KnowledgeBase.OpenAsync(new DataDirectory(data), cancellationToken: cancellationToken);
+        var items = (await kb.StatisticsAsync(cancellationToken)).Items;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Out.Line($"  web base: existing {data} with {items:N0} items");
+        return items;
     }
 
     private static ReportRow PageRow(string name, List<double>? timings) => timings is null
