@@ -10,6 +10,18 @@ public sealed partial class KnowledgeBase
     /// <summary>The knowledge base's clock (tests pass a fake), for surfaces that compute windows such as "the last 7 days".</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>
+    /// Returns memory a burst of work left behind (the server calls it once idle): pooled SQLite connections are
+    /// closed with their page caches, one compacting collection hands the freed managed heap back to the OS, and glibc
+    /// is asked to do the same with the native heap.
+    /// </summary>
+    public void ReleaseIdleMemory()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeMemory.Trim();
+    }
+
     /// <summary>Longest highlight kept (a passage, not a whole article).</summary>
     public const int MaxHighlightChars = 10_000;
 

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Strata.Hosting;
 using Strata.Hosting.Audio;
 using Strata.Mcp;
 using Strata.Web.Api;
 using Strata.Web.Endpoints;
+using Strata.Web.Hosting;
 using Strata.Web.Security;
 
 namespace Strata.Web;
@@ -68,6 +70,7 @@ public static class StrataWebServer
         AddServices(builder.Services, knowledgeBase, requireAuthentication, options.SessionLifetime, options.MaxUploadBytes);
 
         var app = builder.Build();
+        app.UseIdleMemoryTrimmer(app.Services.GetRequiredService<IdleMemoryTrimmer>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStrataSecurityHeaders();
@@ -105,6 +108,9 @@ public static class StrataWebServer
     private static void AddServices(IServiceCollection services, KnowledgeBase knowledgeBase, bool requireAuthentication, TimeSpan sessionLifetime, long maxUploadBytes)
     {
         services.AddSingleton(knowledgeBase);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IdleMemoryTrimmer>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdleMemoryTrimmer>());
         services.AddSingleton<Rendering.TagListCache>();
         services.AddRazorComponents();
         services.AddStrataMcp(new StrataMcpOptions { ReadOnly = knowledgeBase.Options.Web.McpReadOnly });

@@ -25,6 +25,9 @@ public sealed class WebServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The server's services (e.g. its hosted background services).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts a server; <paramref name="prepare"/> may seed the base or set credentials before the server is built.</summary>
     public static async Task<WebServer> StartAsync(Func<KnowledgeBase, Task>? prepare = null, Action<StrataOptions>? configure = null)
     {
