@@ -169,7 +169,7 @@ public sealed partial class PostgresItemStore : ICardStore
         var cards = new List<Card>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            cards.Add(CardRows.Read(reader));
+            cards.Add(CardRecords.Read(reader));
         }
 
         return cards;

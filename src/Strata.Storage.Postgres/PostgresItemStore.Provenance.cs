@@ -68,7 +68,7 @@ public sealed partial class PostgresItemStore
         await using (var update = connection.Command(
             "UPDATE items SET content_hash = @h, media_type = @m, byte_size = @s, metadata = @meta, updated_at = @now WHERE rowid = @r", transaction)
             .With("r", rowid).With("h", snapshot.Hash).With("m", snapshot.MediaType).With("s", snapshot.ByteSize)
-            .With("meta", SourceRows.WriteMap(merged)).With("now", Now()))
+            .With("meta", SourceRecords.WriteMap(merged)).With("now", Now()))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -108,7 +108,7 @@ public sealed partial class PostgresItemStore
         }
 
         await using (var update = connection.Command("UPDATE items SET metadata = @meta, updated_at = @now WHERE rowid = @r", transaction)
-            .With("r", rowid).With("meta", SourceRows.WriteMap(merged)).With("now", Now()))
+            .With("r", rowid).With("meta", SourceRecords.WriteMap(merged)).With("now", Now()))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -15,7 +15,7 @@ public sealed partial class PostgresItemStore : ISourceStore
             .With("type", source.Type.ToString().ToLowerInvariant()).With("target", source.Target);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (SourceRows.Read(reader), created);
+        return (SourceRecords.Read(reader), created);
     }
 
     public Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken cancellationToken) =>
@@ -92,7 +92,7 @@ public sealed partial class PostgresItemStore : ISourceStore
         var sources = new List<Source>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            sources.Add(SourceRows.Read(reader));
+            sources.Add(SourceRecords.Read(reader));
         }
 
         return sources;

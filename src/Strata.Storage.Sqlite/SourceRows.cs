@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Sources;
+using Strata.Core.Storage;
 
 namespace Strata.Storage.Sqlite;
 
@@ -22,27 +23,6 @@ internal static class SourceRows
         "next_run_at = $next_run_at, last_run_at = $last_run_at, last_success_at = $last_success_at, last_error = $last_error, " +
         "consecutive_failures = $failures, items_collected = $collected, cursor = $cursor WHERE id = $id";
 
-    public static Source Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Type = Enum.Parse<SourceType>(r.GetString(1), ignoreCase: true),
-        Target = r.GetString(2),
-        Name = r.GetStringOrNull(3),
-        Schedule = SourceSchedule.Deserialize(r.GetString(4)),
-        Tags = r.IsDBNull(5) ? [] : JsonSerializer.Deserialize(r.GetString(5), StringArrayJson.Default.StringArray) ?? [],
-        Category = r.GetStringOrNull(6),
-        Settings = ReadMap(r, 7),
-        Paused = r.GetInt32(8) != 0,
-        CreatedAt = SqliteTime.Parse(r.GetString(9)),
-        NextRunAt = SqliteTime.ParseOrNull(r.GetStringOrNull(10)),
-        LastRunAt = SqliteTime.ParseOrNull(r.GetStringOrNull(11)),
-        LastSuccessAt = SqliteTime.ParseOrNull(r.GetStringOrNull(12)),
-        LastError = r.GetStringOrNull(13),
-        ConsecutiveFailures = r.GetInt32(14),
-        ItemsCollected = r.GetInt32(15),
-        Cursor = ReadMap(r, 16),
-    };
-
     public static SqliteCommand BindSource(this SqliteCommand command, Source source) => command
         .With("$id", source.Id)
         .With("$type", source.Type.ToString().ToLowerInvariant())
@@ -51,7 +31,7 @@ internal static class SourceRows
         .With("$schedule", source.Schedule.Serialize())
         .With("$tags", source.Tags.Count == 0 ? null : JsonSerializer.Serialize(source.Tags.ToArray(), StringArrayJson.Default.StringArray))
         .With("$category", source.Category)
-        .With("$settings", WriteMap(source.Settings))
+        .With("$settings", SourceRecords.WriteMap(source.Settings))
         .With("$paused", source.Paused ? 1 : 0)
         .With("$created_at", SqliteTime.ToText(source.CreatedAt))
         .With("$next_run_at", SqliteTime.ToText(source.NextRunAt))
@@ -60,11 +40,5 @@ internal static class SourceRows
         .With("$last_error", source.LastError)
         .With("$failures", source.ConsecutiveFailures)
         .With("$collected", source.ItemsCollected)
-        .With("$cursor", WriteMap(source.Cursor));
-
-    public static Dictionary<string, string> ReadMap(SqliteDataReader r, int ordinal) =>
-        r.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize(r.GetString(ordinal), RowJson.Default.DictionaryStringString) ?? [];
-
-    public static string? WriteMap(IReadOnlyDictionary<string, string> map) =>
-        map.Count == 0 ? null : JsonSerializer.Serialize(map.ToDictionary(), RowJson.Default.DictionaryStringString);
+        .With("$cursor", SourceRecords.WriteMap(source.Cursor));
 }

@@ -32,6 +32,7 @@ internal sealed class SqliteConnectionFactory(string databasePath)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await EndLeakedTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
         if (_configured.TryGetValue(connection.Handle!, out _))
         {
             return connection; // a pooled connection keeps its settings
@@ -44,5 +45,22 @@ internal sealed class SqliteConnectionFactory(string databasePath)
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
+    }
+
+    /// <summary>
+    /// A pooled connection can come back inside a transaction when a rollback failed (the pool does not check);
+    /// its next user would then fail to begin one ("cannot start a transaction within a transaction") or, worse,
+    /// write into the stale one. Rolling it back here makes every connection handed out start clean.
+    /// </summary>
+    private static async Task EndLeakedTransactionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        {
+            return;
+        }
+
+        await using var rollback = connection.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -71,7 +71,7 @@ public sealed partial class SqliteItemStore
         await using (var update = connection.Command(
             "UPDATE items SET content_hash = $h, media_type = $m, byte_size = $s, metadata = $meta, updated_at = $now WHERE rowid = $r", transaction)
             .With("$r", rowid).With("$h", snapshot.Hash).With("$m", snapshot.MediaType).With("$s", snapshot.ByteSize)
-            .With("$meta", SourceRows.WriteMap(merged)).With("$now", Now()))
+            .With("$meta", SourceRecords.WriteMap(merged)).With("$now", Now()))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -111,7 +111,7 @@ public sealed partial class SqliteItemStore
         }
 
         await using (var update = connection.Command("UPDATE items SET metadata = $meta, updated_at = $now WHERE rowid = $r", transaction)
-            .With("$r", rowid).With("$meta", SourceRows.WriteMap(merged)).With("$now", Now()))
+            .With("$r", rowid).With("$meta", SourceRecords.WriteMap(merged)).With("$now", Now()))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

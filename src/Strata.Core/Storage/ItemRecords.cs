@@ -73,7 +73,7 @@ public static class ItemRecords
     public static string? MetadataText(Item item) =>
         item.Metadata.Count == 0 ? null : JsonSerializer.Serialize(item.Metadata.ToDictionary(), ItemRecordJson.Default.DictionaryStringString);
 
-    private static string? StringOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    internal static string? StringOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static string DisplayTitle(string value) =>
         value.Contains('/', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal) ? Path.GetFileName(value) : value;
@@ -81,4 +81,5 @@ public static class ItemRecords
 
 [JsonSerializable(typeof(PageSpan[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ItemRecordJson : JsonSerializerContext;
