@@ -31,14 +31,24 @@ public sealed class MappedFloatRows : IFloatRows
         return new Writer(stream, path, dimensions);
     }
 
-    public void Score(ReadOnlySpan<int> rows, ReadOnlySpan<float> query, Span<float> scores)
+    public unsafe void Score(ReadOnlySpan<int> rows, ReadOnlySpan<float> query, Span<float> scores)
     {
-        var buffer = new float[_dimensions];
-        var rowBytes = (long)_dimensions * sizeof(float);
-        for (var i = 0; i < rows.Length; i++)
+        // Rows are read in place from the mapping (no copy); the handle is held so a concurrent Dispose waits.
+        var handle = _view.SafeMemoryMappedViewHandle;
+        byte* start = null;
+        handle.AcquirePointer(ref start);
+        try
         {
-            _view.ReadArray(rows[i] * rowBytes, buffer, 0, _dimensions);
-            scores[i] = TensorPrimitives.Dot(query, buffer);
+            var rowBytes = (long)_dimensions * sizeof(float);
+            var first = start + _view.PointerOffset;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                scores[i] = TensorPrimitives.Dot(query, new ReadOnlySpan<float>(first + (rows[i] * rowBytes), _dimensions));
+            }
+        }
+        finally
+        {
+            handle.ReleasePointer();
         }
     }
 
