@@ -84,7 +84,7 @@ public sealed class MappedFloatRows : IFloatRows
         /// <summary>The rows written so far, mapped read-only; the writer is spent.</summary>
         public MappedFloatRows Map()
         {
-            _stream.Flush();
+            _stream.Flush(flushToDisk: true); // written back now, not under the first queries
             if (_stream.Length == 0)
             {
                 _stream.SetLength((long)_dimensions * sizeof(float)); // a zero-length file cannot be mapped
