@@ -52,12 +52,12 @@ public sealed partial class KnowledgeBase
         var candidates = mode == SearchMode.Keyword && !options.Facets ? limit : Math.Max(limit, CandidatesPerList);
         // The query embedding plus scan (model, CPU) and the keyword query run side by side. The vector side starts
         // first, on the thread pool: SQLite's async calls complete synchronously, so a keyword query started first
-        // would finish before the embedding request was even sent. In hybrid mode the scan keeps to one thread: the
-        // keyword query holds the other core, and a scan split across both waited on it (measured at 100k on 2 cores:
-        // hybrid p50 17 → 9 ms).
+        // would finish before the embedding request was even sent. In hybrid mode the int8 scan keeps to one thread:
+        // the keyword query holds the other core, and a scan split across both waited on it (measured at 100k on 2
+        // cores: hybrid p50 17 → 9 ms). The float32 scan, four times the bytes, is still split.
         var semanticTask = mode == SearchMode.Keyword
             ? Task.FromResult(new Dictionary<string, List<(int Row, float Score)>>())
-            : Task.Run(async () => await VectorAsync(await model!.EmbedQueryAsync(QueryText(query), cancellationToken).ConfigureAwait(false), vectors!, query, filter, candidates, null, mode != SearchMode.Hybrid, cancellationToken).ConfigureAwait(false), cancellationToken);
+            : Task.Run(async () => await VectorAsync(await model!.EmbedQueryAsync(QueryText(query), cancellationToken).ConfigureAwait(false), vectors!, query, filter, candidates, null, mode != SearchMode.Hybrid || !vectors!.Index.IsQuantized, cancellationToken).ConfigureAwait(false), cancellationToken);
         var keywordTask = mode == SearchMode.Semantic ? Task.FromResult<IReadOnlyList<SearchHit>>([]) : KeywordAsync(query, filter with { Limit = candidates }, cancellationToken);
         await Task.WhenAll(keywordTask, semanticTask).ConfigureAwait(false);
         var keyword = await keywordTask.ConfigureAwait(false);
