@@ -249,6 +249,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
             await disposable.DisposeAsync().ConfigureAwait(false);
         }
         _embeddingModel?.Dispose();
+        _vectors?.Dispose();
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -18,6 +18,9 @@ public sealed class DataDirectory(string root)
 
     public string LogsPath => Path.Combine(Root, "logs");
 
+    /// <summary>Scratch files a process may rebuild at any time (the float32 rows int8 search rescores from).</summary>
+    public string CachePath => Path.Combine(Root, "cache");
+
     /// <summary>The <c>--data</c> value, else <c>STRATA_DATA</c>, else <c>$XDG_DATA_HOME/strata</c> or <c>~/.local/share/strata</c>.</summary>
     public static DataDirectory Resolve(string? explicitPath)
     {

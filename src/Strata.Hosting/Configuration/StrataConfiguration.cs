@@ -101,7 +101,11 @@ public static class StrataConfiguration
             "BatchSize": 32,
             // null: chosen from the model name (e5: "query: "/"passage: ", bge: its query instruction).
             "QueryPrefix": null,
-            "PassagePrefix": null
+            "PassagePrefix": null,
+            // Scan int8 vectors (a quarter of the memory) and rescore the best k × RescoreFactor with their float32
+            // vectors, memory-mapped from a scratch file under cache/ (0: int8 scores); false: scan float32 in memory.
+            "Int8Index": true,
+            "RescoreFactor": 4
           },
           "Chat": {
             // none, openai (any OpenAI-compatible /v1/chat/completions server) or ollama. With none, summaries,

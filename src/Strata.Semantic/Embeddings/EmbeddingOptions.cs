@@ -39,8 +39,15 @@ public sealed class EmbeddingOptions
     /// <summary>For onnx: longest input in tokens (longer passages are truncated).</summary>
     public int MaxTokens { get; set; } = 512;
 
-    /// <summary>Hold vectors in memory as int8 (a quarter of the memory; recall@10 vs float32 measured in docs/benchmarks.md). The store keeps float32.</summary>
-    public bool Int8Index { get; set; }
+    /// <summary>
+    /// Scan int8 vectors (a quarter of the memory and of the bytes streamed per query) and rescore the best
+    /// candidates with their float32 vectors, read from a memory-mapped scratch file (default). False: hold and
+    /// scan float32 vectors in memory. The store keeps float32 either way.
+    /// </summary>
+    public bool Int8Index { get; set; } = true;
+
+    /// <summary>With <see cref="Int8Index"/>: candidates rescored per wanted passage (top k × this); 0 returns int8 scores as they are.</summary>
+    public int RescoreFactor { get; set; } = Vectors.VectorIndexOptions.DefaultRescoreFactor;
 
     /// <summary>Limit for one request to a server.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
@@ -72,6 +79,11 @@ public sealed class EmbeddingOptions
             default:
                 problems.Add($"Embedding.Provider '{Provider}' is not one of none, openai, ollama, onnx");
                 break;
+        }
+
+        if (RescoreFactor is < 0 or > 64)
+        {
+            problems.Add("Embedding.RescoreFactor must be between 0 (int8 scores only) and 64");
         }
 
         if (BatchSize is < 1 or > 2048)

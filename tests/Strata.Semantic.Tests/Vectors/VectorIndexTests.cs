@@ -76,6 +76,43 @@ public sealed class VectorIndexTests
         Assert.True(quantized.VectorBytes * 3 < floatBytes, $"{quantized.VectorBytes} vs {floatBytes}");
     }
 
+    [Fact]
+    public void Search_EqualScores_KeepTheLowerRowsWhateverTheScanOrder()
+    {
+        var vectors = new float[200 * Dimensions];
+        for (var row = 0; row < 200; row++)
+        {
+            vectors[(row * Dimensions) + (row % 2)] = 1f; // even rows all score 1, odd rows 0
+        }
+
+        var owners = Enumerable.Range(0, 200).ToArray();
+        var query = new float[Dimensions];
+        query[0] = 1f;
+        var exact = new VectorIndex(Dimensions, vectors, owners);
+        var quantized = new VectorIndex(Dimensions, (float[])vectors.Clone(), owners);
+        quantized.Quantize();
+
+        int[] expected = [0, 2, 4, 6, 8];
+        Assert.Equal(expected, exact.Search(query, 5).Select(hit => hit.Row));
+        Assert.Equal(expected, quantized.Search(query, 5).Select(hit => hit.Row));
+    }
+
+    [Fact]
+    public void TopK_EqualScores_KeepsTheLowerRowsWhateverTheOfferOrder()
+    {
+        var forward = new TopK(3);
+        var backward = new TopK(3);
+        for (var row = 0; row < 10; row++)
+        {
+            forward.Offer(row, row == 7 ? 0.9f : 0.5f);
+            backward.Offer(9 - row, (9 - row) == 7 ? 0.9f : 0.5f);
+        }
+
+        VectorHit[] expected = [new(7, 0.9f), new(0, 0.5f), new(1, 0.5f)];
+        Assert.Equal(expected, forward.ToArray());
+        Assert.Equal(expected, backward.ToArray());
+    }
+
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = 0f;
