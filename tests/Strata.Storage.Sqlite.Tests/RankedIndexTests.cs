@@ -108,6 +108,37 @@ public sealed class RankedIndexTests
     }
 
     [Fact]
+    public async Task ReindexedDocumentsInLaterSegments_SurviveMergesOutOfDocumentOrder()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var random = new Random(17);
+        string NewText() => string.Join(' ', Enumerable.Range(0, 30).Select(_ => Words[Zipf(random)]));
+        var ids = await AddInBatchesAsync(fixture, Enumerable.Range(0, 40).Select(_ => NewText()).ToArray(), batch: 5);
+
+        // Early documents re-indexed one per batch: each lands in a new segment holding a low rowid, so the later
+        // merges meet their postings after those of higher rowids.
+        for (var round = 0; round < 16; round++)
+        {
+            var id = ids[round * 2];
+            await fixture.Store.UpdateTagsAsync(id, [new ItemTag("round" + round)], [], CancellationToken.None);
+            var claimed = await fixture.Store.ClaimJobsAsync(10, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+            var text = NewText();
+            await fixture.Store.CompleteJobsAsync(
+                claimed.Select(item => new ProcessedItem(item with { State = ItemState.Indexed, Text = text }, IndexStep.Describe(item.Title, text, ["round" + round]), null)).ToArray(),
+                CancellationToken.None);
+        }
+
+        foreach (var text in new[] { "alpha", "\"alpha beta\"", "\"beta alpha gamma\"", "gamma -\"alpha beta\"", "round3" })
+        {
+            var match = Fts5QueryBuilder.Build(SearchQueryParser.Parse(text))!;
+            var expected = await Fts5MatchesAsync(fixture, match);
+            var found = await fixture.Store.SearchAsync(new SearchRequest(match, new ItemFilter { Limit = 1000 }), CancellationToken.None);
+
+            Assert.Equal(expected.Order(), found.Select(hit => RowidOf(fixture, hit.Item.Id)).Order());
+        }
+    }
+
+    [Fact]
     public async Task Ranking_MoreOccurrencesAndTitleHits_RankHigher()
     {
         await using var fixture = await StoreFixture.CreateAsync();

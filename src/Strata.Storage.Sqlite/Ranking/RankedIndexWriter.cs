@@ -108,7 +108,10 @@ internal static class RankedIndexWriter
         var cursors = new List<(long Segment, SqliteCommand Command, SqliteDataReader Reader)>();
         try
         {
-            var queue = new PriorityQueue<int, string>(StringComparer.Ordinal);
+            // Equal terms come off in segment order (older segments hold lower rowids), so a term's postings usually
+            // arrive in document order and need no sort.
+            var queue = new PriorityQueue<int, (string Term, int Cursor)>(Comparer<(string Term, int Cursor)>.Create(
+                (a, b) => string.CompareOrdinal(a.Term, b.Term) is var order and not 0 ? order : a.Cursor.CompareTo(b.Cursor)));
             foreach (var segment in segments)
             {
                 var command = connection.Command("SELECT term, data, positions FROM search_postings WHERE segment = $s ORDER BY term", transaction).With("$s", segment);
@@ -116,18 +119,20 @@ internal static class RankedIndexWriter
                 cursors.Add((segment, command, reader));
                 if (reader.Read())
                 {
-                    queue.Enqueue(cursors.Count - 1, reader.GetString(0));
+                    queue.Enqueue(cursors.Count - 1, (reader.GetString(0), cursors.Count - 1));
                 }
             }
 
             var live = new List<(Posting Posting, int Start)>();
             var positions = new List<int>();
+            var ordered = new List<int>();
             var scratch = new int[64];
-            while (queue.TryPeek(out _, out var term))
+            while (queue.TryPeek(out _, out var head))
             {
                 live.Clear();
                 positions.Clear();
-                while (queue.TryPeek(out var index, out var next) && next == term)
+                var term = head.Term;
+                while (queue.TryPeek(out var index, out var next) && next.Term == term)
                 {
                     queue.Dequeue();
                     var (segment, _, reader) = cursors[index];
@@ -152,21 +157,13 @@ internal static class RankedIndexWriter
 
                     if (reader.Read())
                     {
-                        queue.Enqueue(index, reader.GetString(0));
+                        queue.Enqueue(index, (reader.GetString(0), index));
                     }
                 }
 
                 if (live.Count > 0)
                 {
-                    live.Sort((a, b) => a.Posting.Document.CompareTo(b.Posting.Document));
-                    var ordered = new List<int>(positions.Count);
-                    foreach (var (posting, start) in live)
-                    {
-                        ordered.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions).Slice(start, posting.Title + posting.Body + posting.Tags));
-                    }
-
-                    var postings = live.Select(entry => entry.Posting).ToArray();
-                    yield return (term, PostingsCodec.Encode(postings), PostingsCodec.EncodePositions(postings, ordered.ToArray()));
+                    yield return Encode(term, live, positions, ordered);
                 }
             }
         }
@@ -178,6 +175,40 @@ internal static class RankedIndexWriter
                 command.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Encodes a term's live postings in document order with their positions in the same order. Segments usually hold
+    /// ascending, disjoint rowids, so the postings arrive in order and their positions are used as read; the scratch
+    /// lists are reused across terms, since a common word's positions in a large merge run to tens of megabytes.
+    /// </summary>
+    private static (string Term, byte[] Data, byte[] Positions) Encode(string term, List<(Posting Posting, int Start)> live, List<int> positions, List<int> ordered)
+    {
+        ReadOnlySpan<int> orderedPositions;
+        var sorted = true;
+        for (var i = 1; i < live.Count && sorted; i++)
+        {
+            sorted = live[i - 1].Posting.Document < live[i].Posting.Document;
+        }
+
+        if (sorted)
+        {
+            orderedPositions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions);
+        }
+        else
+        {
+            live.Sort((a, b) => a.Posting.Document.CompareTo(b.Posting.Document));
+            ordered.Clear();
+            foreach (var (posting, start) in live)
+            {
+                ordered.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions).Slice(start, posting.Title + posting.Body + posting.Tags));
+            }
+
+            orderedPositions = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ordered);
+        }
+
+        var postings = live.ConvertAll(entry => entry.Posting);
+        return (term, PostingsCodec.Encode(postings), PostingsCodec.EncodePositions(postings, orderedPositions));
     }
 
     private static async Task InsertPostingsAsync(SqliteConnection connection, SqliteTransaction transaction, long segment, IEnumerable<(string Term, byte[] Data, byte[] Positions)> postings, CancellationToken cancellationToken)
