@@ -9,23 +9,7 @@ public sealed class RescoredVectorIndexTests
 {
     private const int Dimensions = 96;
 
-    private static float[] RandomVectors(int rows, int seed)
-    {
-        var random = new Random(seed);
-        var vectors = new float[rows * Dimensions];
-        for (var row = 0; row < rows; row++)
-        {
-            var span = vectors.AsSpan(row * Dimensions, Dimensions);
-            for (var i = 0; i < Dimensions; i++)
-            {
-                span[i] = (float)((random.NextDouble() * 2) - 1);
-            }
-
-            Strata.Semantic.Embeddings.Onnx.Pooling.Normalize(span);
-        }
-
-        return vectors;
-    }
+    private static float[] RandomVectors(int rows, int seed) => UnitVectors.Random(rows, Dimensions, seed);
 
     private static VectorIndex Build(float[] vectors, VectorIndexOptions options)
     {

@@ -7,23 +7,8 @@ public sealed class VectorIndexTests
 {
     private const int Dimensions = 64;
 
-    private static (float[] Vectors, int[] Owners) RandomVectors(int rows, int seed)
-    {
-        var random = new Random(seed);
-        var vectors = new float[rows * Dimensions];
-        for (var row = 0; row < rows; row++)
-        {
-            var span = vectors.AsSpan(row * Dimensions, Dimensions);
-            for (var i = 0; i < Dimensions; i++)
-            {
-                span[i] = (float)((random.NextDouble() * 2) - 1);
-            }
-
-            Strata.Semantic.Embeddings.Onnx.Pooling.Normalize(span);
-        }
-
-        return (vectors, Enumerable.Range(0, rows).Select(row => row / 3).ToArray());
-    }
+    private static (float[] Vectors, int[] Owners) RandomVectors(int rows, int seed) =>
+        (UnitVectors.Random(rows, Dimensions, seed), Enumerable.Range(0, rows).Select(row => row / 3).ToArray());
 
     [Fact]
     public void Search_MatchesBruteForceOrder()
