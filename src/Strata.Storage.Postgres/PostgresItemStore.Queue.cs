@@ -80,6 +80,12 @@ public sealed partial class PostgresItemStore
         return items;
     }
 
+    /// <summary>PostgreSQL indexes in the batch's transaction either way (its full-text index has no segments to fill).</summary>
+    public Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, IndexWrites writes, CancellationToken cancellationToken) =>
+        CompleteJobsAsync(results, cancellationToken);
+
+    public Task FlushIndexAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ public sealed partial class SqliteItemStore
 {
     public async Task<int> RecoverInterruptedJobsAsync(CancellationToken cancellationToken)
     {
+        await IndexLeftPendingAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command("UPDATE jobs SET state = 'pending' WHERE state = 'running'");
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,10 @@ public sealed partial class SqliteItemStore
         return items;
     }
 
-    public async Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken)
+    public Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken) =>
+        CompleteJobsAsync(results, IndexWrites.Immediate, cancellationToken);
+
+    public async Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, IndexWrites writes, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var cache = connection.Command(SqliteConnectionFactory.WriterCacheSql))
@@ -81,6 +85,13 @@ public sealed partial class SqliteItemStore
             {
                 indexed.Add((rowid, result.Index));
             }
+        }
+
+        if (writes == IndexWrites.Deferred)
+        {
+            await WithPendingSegmentAsync(pending => Ranking.RankedIndexWriter.BufferAsync(connection, transaction, pending, indexed, cancellationToken),
+                () => transaction.CommitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         await Ranking.RankedIndexWriter.WriteAsync(connection, transaction, indexed, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace Strata.Core.Pipeline;
 /// <summary>
 /// Works the persisted job queue until nothing is due: claims a batch, runs each item through the steps its
 /// state still needs (items in parallel, bounded), and persists the whole batch in one transaction. A crash
-/// loses at most the batch in flight, whose jobs the next run recovers and redoes (steps are idempotent).
+/// loses at most the batch in flight, whose jobs the next run recovers and redoes (steps are idempotent). Index
+/// entries may be held back across batches (<see cref="IndexWrites.Deferred"/>) and are flushed when the run ends.
 /// The caller must hold the worker lock so only one process works the queue.
 /// </summary>
 public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnlyList<IPipelineStep> steps, PipelineOptions options, TimeProvider time)
@@ -23,35 +24,45 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
         progress?.Report(new PipelineProgress(0, total));
 
         // Batch n is processed (CPU, all cores) while batch n - 1 commits (one writer), so neither waits on the other.
-        // Whether the producer had finished before the last claim: only then does an empty claim mean "done"
-        // (it may record its last items between a claim and the check after it).
-        var producerDone = producer is null || producer.IsCompleted;
-        var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
-        var committing = Task.CompletedTask;
-        while (claimed.Length > 0 || !producerDone)
+        try
         {
-            if (claimed.Length == 0)
+            // Whether the producer had finished before the last claim: only then does an empty claim mean "done"
+            // (it may record its last items between a claim and the check after it).
+            var producerDone = producer is null || producer.IsCompleted;
+            var claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+            var committing = Task.CompletedTask;
+            while (claimed.Length > 0 || !producerDone)
             {
-                // The producer is still collecting: wait a moment for it to record more.
-                await Task.WhenAny(producer!, Task.Delay(ProducerPoll, cancellationToken)).ConfigureAwait(false);
-                producerDone = producer!.IsCompleted;
+                if (claimed.Length == 0)
+                {
+                    // The producer is still collecting: wait a moment for it to record more.
+                    await Task.WhenAny(producer!, Task.Delay(ProducerPoll, cancellationToken)).ConfigureAwait(false);
+                    producerDone = producer!.IsCompleted;
+                    claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var batch = claimed;
+                var failures = new PipelineFailure?[batch.Length];
+                var processing = Parallel.ForAsync(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+                    async (index, token) => failures[index] = await RunStepsAsync(batch[index], token).ConfigureAwait(false));
+                await committing.ConfigureAwait(false);
+                await processing.ConfigureAwait(false);
+                producerDone = producer is null || producer.IsCompleted;
                 claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
-                continue;
+                // The store's calls complete synchronously (SQLite has no async I/O), so the commit gets its own thread.
+                committing = Task.Run(() => CommitAsync(batch, failures, cancellationToken), cancellationToken);
             }
 
-            var batch = claimed;
-            var failures = new PipelineFailure?[batch.Length];
-            var processing = Parallel.ForAsync(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-                async (index, token) => failures[index] = await RunStepsAsync(batch[index], token).ConfigureAwait(false));
             await committing.ConfigureAwait(false);
-            await processing.ConfigureAwait(false);
-            producerDone = producer is null || producer.IsCompleted;
-            claimed = await ClaimAsync(cancellationToken).ConfigureAwait(false);
-            // The store's calls complete synchronously (SQLite has no async I/O), so the commit gets its own thread.
-            committing = Task.Run(() => CommitAsync(batch, failures, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            // Index entries held back across batches are written even when the run is stopped or fails: another
+            // process may be about to search for items this run marked indexed.
+            await store.FlushIndexAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        await committing.ConfigureAwait(false);
         total = Math.Max(total, done);
         return report;
 
@@ -59,7 +70,7 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
         {
             await blobs.SyncAsync(token).ConfigureAwait(false);
             var results = batch.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id, context.Enrichment, context.Chunks, context.Summary)).ToArray();
-            await store.CompleteJobsAsync(results, token).ConfigureAwait(false);
+            await store.CompleteJobsAsync(results, IndexWrites.Deferred, token).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {
                 report.Add(batch[index], failures[index]);

@@ -55,8 +55,19 @@ public interface IItemStore : IAsyncDisposable
     /// <summary>Claims up to <paramref name="max"/> due jobs and returns their items (on PostgreSQL, leased to this store until <c>now + lease</c>).</summary>
     Task<IReadOnlyList<Item>> ClaimJobsAsync(int max, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Persists a processed batch (items, index entries, snapshots, job results) in one transaction.</summary>
+    /// <summary>Persists a processed batch (items, index entries, snapshots, job results) in one transaction; its items are searchable on return.</summary>
     Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Persists a processed batch like <see cref="CompleteJobsAsync(IReadOnlyList{ProcessedItem}, CancellationToken)"/>;
+    /// with <see cref="IndexWrites.Deferred"/> the keyword index may hold the batch's entries back until
+    /// <see cref="FlushIndexAsync"/> (a run of many batches then writes far fewer, larger index segments). Nothing
+    /// held back is lost in a crash: the next <see cref="RecoverInterruptedJobsAsync"/> indexes it.
+    /// </summary>
+    Task CompleteJobsAsync(IReadOnlyList<ProcessedItem> results, IndexWrites writes, CancellationToken cancellationToken);
+
+    /// <summary>Writes index entries held back by deferred completions, making their items searchable.</summary>
+    Task FlushIndexAsync(CancellationToken cancellationToken);
 
     /// <summary>Queues jobs again: for failed items (transient failures only unless <paramref name="includePermanent"/>).</summary>
     Task<int> RequeueFailedAsync(bool includePermanent, CancellationToken cancellationToken);

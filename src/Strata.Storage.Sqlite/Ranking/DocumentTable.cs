@@ -5,7 +5,7 @@ namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
 /// An immutable view of the ranked index's documents as of one change number: each document's length, its live
-/// segment (0 when deleted) and BM25 length norm, indexed by rowid, plus the collection statistics BM25 needs.
+/// segment (0 when deleted, -1 while pending) and BM25 length norm, indexed by rowid, plus the collection statistics BM25 needs.
 /// </summary>
 internal sealed class DocumentTable
 {
@@ -19,7 +19,7 @@ internal sealed class DocumentTable
         var documents = 0;
         for (var document = 0; document < lengths.Length; document++)
         {
-            if (segments[document] != 0)
+            if (segments[document] > 0) // 0: deleted; pending (-1): postings not written yet
             {
                 documents++;
                 total += lengths[document];

@@ -17,34 +17,86 @@ internal static class RankedIndexWriter
     public const string RemoveSql =
         "UPDATE search_documents SET segment = 0, length = 0, changed = (SELECT coalesce(max(changed), 0) + 1 FROM search_documents) WHERE rowid = $r;";
 
+    /// <summary>The segment number of a document whose postings wait in a <see cref="Ranking.PendingSegment"/>.</summary>
+    public const int Pending = -1;
+
     /// <summary>Indexes a batch of documents as a new segment (a rowid given twice keeps its last document).</summary>
     public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(long Rowid, IndexDocument Document)> documents, CancellationToken cancellationToken)
+    {
+        var segment = new PendingSegment();
+        await RecordAsync(connection, transaction, segment, Ordered(documents), cancellationToken).ConfigureAwait(false);
+        await FlushAsync(connection, transaction, segment, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds a batch to <paramref name="pending"/>, recording its documents as pending in the transaction; the segment
+    /// is written first when the batch cannot join it (a rowid not above its last), and after when it is full.
+    /// If the transaction fails, the caller must clear <paramref name="pending"/>: its documents stay pending in
+    /// the base, and the next pipeline run re-indexes them.
+    /// </summary>
+    public static async Task BufferAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, IReadOnlyList<(long Rowid, IndexDocument Document)> documents, CancellationToken cancellationToken)
     {
         if (documents.Count == 0)
         {
             return;
         }
 
-        var ordered = documents.GroupBy(document => document.Rowid).Select(group => group.Last()).OrderBy(document => document.Rowid).ToArray();
-        var change = await NextChangeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var segment = await CreateSegmentAsync(connection, transaction, level: 0, ordered.Length, cancellationToken).ConfigureAwait(false);
-        var builder = new SegmentBuilder();
-        await using (var command = connection.Command(
-            "INSERT OR REPLACE INTO search_documents (rowid, length, segment, changed) VALUES ($r, $l, $s, $c)", transaction))
+        var ordered = Ordered(documents);
+        if (pending.Count > 0 && ordered[0].Rowid <= pending.LastRowid)
         {
-            var rowid = command.Parameters.Add("$r", SqliteType.Integer);
-            var length = command.Parameters.Add("$l", SqliteType.Integer);
-            command.With("$s", segment).With("$c", change);
-            foreach (var (id, document) in ordered)
-            {
-                rowid.Value = id;
-                length.Value = builder.Add(checked((int)id), document);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await FlushAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
         }
 
-        await InsertPostingsAsync(connection, transaction, segment, builder.Build(), cancellationToken).ConfigureAwait(false);
+        await RecordAsync(connection, transaction, pending, ordered, cancellationToken).ConfigureAwait(false);
+        if (pending.IsFull)
+        {
+            await FlushAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="pending"/> as a level-0 segment, makes its documents live (those deleted or re-indexed
+    /// meanwhile stay as they are), merges, and empties it.
+    /// </summary>
+    public static async Task FlushAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var segment = await CreateSegmentAsync(connection, transaction, level: 0, pending.Count, cancellationToken).ConfigureAwait(false);
+        await InsertPostingsAsync(connection, transaction, segment, pending.Builder.Build(), cancellationToken).ConfigureAwait(false);
+        var change = await NextChangeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using (var live = connection.Command(
+            "UPDATE search_documents SET segment = $s, changed = $c WHERE segment = $p AND rowid IN (SELECT value FROM json_each($ids))", transaction)
+            .With("$s", segment).With("$c", change).With("$p", Pending).With("$ids", "[" + string.Join(',', pending.Rowids) + "]"))
+        {
+            await live.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        pending.Clear();
         await MergeAsync(connection, transaction, level: 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (long Rowid, IndexDocument Document)[] Ordered(IReadOnlyList<(long Rowid, IndexDocument Document)> documents) =>
+        documents.GroupBy(document => document.Rowid).Select(group => group.Last()).OrderBy(document => document.Rowid).ToArray();
+
+    /// <summary>Records <paramref name="ordered"/> as pending and adds them to the segment being filled.</summary>
+    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, (long Rowid, IndexDocument Document)[] ordered, CancellationToken cancellationToken)
+    {
+        var change = await NextChangeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "INSERT OR REPLACE INTO search_documents (rowid, length, segment, changed) VALUES ($r, $l, $s, $c)", transaction);
+        var rowid = command.Parameters.Add("$r", SqliteType.Integer);
+        var length = command.Parameters.Add("$l", SqliteType.Integer);
+        command.With("$s", Pending).With("$c", change);
+        foreach (var (id, document) in ordered)
+        {
+            rowid.Value = id;
+            length.Value = pending.Add(id, document);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Empties the index (before a rebuild).</summary>
