@@ -148,11 +148,13 @@ public sealed partial class SqliteItemStore
             return ranked;
         }
 
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        await EnsureFts5AnswersAsync(connection, snapshot, matchExpression, cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             $"SELECT {ItemRows.SummaryColumns}, -m.score, i.keywords FROM " +
             $"(SELECT rowid, {Bm25} AS score FROM search_fts WHERE search_fts MATCH $q ORDER BY score LIMIT $limit) m " +
             "JOIN items i ON i.rowid = m.rowid " +
-            "WHERE i.duplicate_of IS NULL AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id) ORDER BY m.score")
+            "WHERE i.duplicate_of IS NULL AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id) ORDER BY m.score", snapshot)
             .With("$q", matchExpression).With("$id", excludeId).With("$limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<SimilarCandidate>();
