@@ -62,11 +62,16 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         return PrefixPostings.Union(rows, table);
     }
 
-    /// <summary>The prefix's union per segment, encoded with positions like one term (for phrase matching).</summary>
-    public async Task<Dictionary<long, (byte[] Data, byte[] Positions)>> LoadPrefixEncodedAsync(string prefix, CancellationToken cancellationToken)
+    /// <summary>The prefix's union per segment for the candidate documents, encoded with positions like one term (for phrase matching).</summary>
+    public async Task<Dictionary<long, (byte[] Data, byte[] Positions)>> LoadPrefixEncodedAsync(string prefix, Dictionary<long, HashSet<int>> candidates, CancellationToken cancellationToken)
     {
         var rows = new List<(long, byte[], byte[])>();
-        await using var command = PrefixCommand(prefix, "data, positions");
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = PrefixCommand(prefix, "data, positions", string.Join(',', candidates.Keys));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -76,15 +81,15 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             }
         }
 
-        return PrefixPostings.Encode(rows, table);
+        return PrefixPostings.Encode(rows, table, candidates);
     }
 
     /// <summary>A range scan per segment over the (segment, term) index: the terms from the prefix up to its upper bound.</summary>
-    private SqliteCommand PrefixCommand(string prefix, string columns)
+    private SqliteCommand PrefixCommand(string prefix, string columns, string? segmentList = null)
     {
         var upper = PrefixPostings.UpperBound(prefix);
         var command = connection.Command(
-            $"SELECT segment, term, {columns} FROM search_postings WHERE segment IN ({_segmentList}) AND term >= $low{(upper is null ? string.Empty : " AND term < $high")}",
+            $"SELECT segment, term, {columns} FROM search_postings WHERE segment IN ({segmentList ?? _segmentList}) AND term >= $low{(upper is null ? string.Empty : " AND term < $high")}",
             transaction).With("$low", prefix);
         return upper is null ? command : command.With("$high", upper);
     }

@@ -74,16 +74,60 @@ internal static class PrefixPostings
     }
 
     /// <summary>
-    /// The union per segment, encoded like one stored term (postings and positions, documents ascending) so the
-    /// phrase matcher reads it as it reads any term.
+    /// Per segment, the documents holding every one of <paramref name="terms"/> (the phrase's other units): the only
+    /// ones where the prefix's positions can matter, so only theirs are merged.
     /// </summary>
-    public static Dictionary<long, (byte[] Data, byte[] Positions)> Encode(IEnumerable<(long Segment, byte[] Data, byte[] Positions)> rows, DocumentTable table)
+    public static Dictionary<long, HashSet<int>> Candidates(IReadOnlyDictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>> segments, IReadOnlyList<string> terms)
+    {
+        var candidates = new Dictionary<long, HashSet<int>>();
+        foreach (var (segment, blobs) in segments)
+        {
+            if (terms.Any(term => !blobs.ContainsKey(term)))
+            {
+                continue;
+            }
+
+            HashSet<int>? documents = null;
+            foreach (var term in terms.OrderBy(term => blobs[term].Data.Length))
+            {
+                var holding = new HashSet<int>();
+                var reader = PostingsCodec.Read(blobs[term].Data);
+                while (reader.MoveNext())
+                {
+                    if (documents is null || documents.Contains(reader.Current.Document))
+                    {
+                        holding.Add(reader.Current.Document);
+                    }
+                }
+
+                documents = holding;
+            }
+
+            if (documents is { Count: > 0 })
+            {
+                candidates[segment] = documents;
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// The union per segment for the <paramref name="candidates"/>' documents, encoded like one stored term (postings
+    /// and positions, documents ascending) so the phrase matcher reads it as it reads any term.
+    /// </summary>
+    public static Dictionary<long, (byte[] Data, byte[] Positions)> Encode(IEnumerable<(long Segment, byte[] Data, byte[] Positions)> rows, DocumentTable table, Dictionary<long, HashSet<int>> candidates)
     {
         var bySegment = new Dictionary<long, Dictionary<int, List<int>[]>>();
         var segments = table.Segments;
         var buffer = new int[64];
         foreach (var (segment, data, positions) in rows)
         {
+            if (!candidates.TryGetValue(segment, out var wanted))
+            {
+                continue;
+            }
+
             if (!bySegment.TryGetValue(segment, out var documents))
             {
                 bySegment[segment] = documents = [];
@@ -93,9 +137,9 @@ internal static class PrefixPostings
             while (cursor.MoveNext())
             {
                 var posting = cursor.Current;
-                if (posting.Document >= segments.Length || segments[posting.Document] != segment)
+                if (!wanted.Contains(posting.Document) || posting.Document >= segments.Length || segments[posting.Document] != segment)
                 {
-                    continue; // stale
+                    continue; // not a candidate, or stale; its positions are skipped unread
                 }
 
                 var total = posting.Title + posting.Body + posting.Tags;

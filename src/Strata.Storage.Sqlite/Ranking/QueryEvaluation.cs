@@ -123,9 +123,11 @@ internal sealed class QueryEvaluation : IDisposable
         var segments = await _source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
         if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
         {
-            // The prefix's union goes in as one more term, under a key no stored term can have.
+            // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
+            // documents holding the phrase's other units (a common character starts thousands of bigrams).
             var key = PrefixPostings.Key(prefix.Term);
-            foreach (var (segment, blobs) in await _source.LoadPrefixEncodedAsync(prefix.Term, cancellationToken).ConfigureAwait(false))
+            var candidates = PrefixPostings.Candidates(segments, terms);
+            foreach (var (segment, blobs) in await _source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
             {
                 if (segments.TryGetValue(segment, out var held))
                 {
