@@ -18,7 +18,7 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
     public async Task<bool> IsRankedIndexCompleteAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await RankedIndex.IsCompleteAsync(connection, transaction: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether FTS5 is still kept (a base whose ranked index was never complete); false once it is retired.</summary>
@@ -51,7 +51,7 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
                 }
             }
 
-            await _ranked.MarkCompleteAsync(connection, transaction, complete: false, cancellationToken).ConfigureAwait(false);
+            await RankedIndex.MarkCompleteAsync(connection, transaction, complete: false, cancellationToken).ConfigureAwait(false);
             await RankedIndexWriter.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -71,7 +71,7 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
 
         await using (var transaction = connection.BeginTransaction())
         {
-            await _ranked.MarkCompleteAsync(connection, transaction, complete: true, cancellationToken).ConfigureAwait(false);
+            await RankedIndex.MarkCompleteAsync(connection, transaction, complete: true, cancellationToken).ConfigureAwait(false);
             await LegacyFts5.RetireAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -114,13 +114,12 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
     private async Task<IReadOnlyList<SearchHit>?> RankedSearchAsync(SqliteConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
         if (request.MatchExpression is null || KeywordQuery.TryParse(request.MatchExpression) is not { } query ||
-            !await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false))
+            await _ranked.RankAsync(connection, query, hideFolded: !request.Filter.IncludeDuplicates, cancellationToken).ConfigureAwait(false) is not { } ranked)
         {
             return null;
         }
 
         var filter = request.Filter;
-        var ranked = await _ranked.RankAsync(connection, query, hideFolded: !filter.IncludeDuplicates, cancellationToken).ConfigureAwait(false);
         var wanted = filter.Offset + filter.Limit;
         IReadOnlyList<(int Document, float Score)> best;
         if (!HasConditions(filter))

@@ -111,6 +111,20 @@ public sealed class Fts5RetirementTests
         Assert.Equal(new[] { first.Id, retagged.Id, third.Id }.Order(StringComparer.Ordinal), (await SearchAsync(store, "harbour")).Select(hit => hit.Item.Id).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task RebuildStartedByAnotherProcess_IsSeenByTheNextSearch_WhichFailsClearlyRatherThanAnswerFromAHalfIndex()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var item = await fixture.AddIndexedAsync("Harbour", "harbour lights at night");
+        Assert.Equal([item.Id], (await SearchAsync(fixture.Store, "harbour")).Select(hit => hit.Item.Id));
+
+        // What RebuildRankedIndexAsync commits first, as another process would.
+        await fixture.ExecuteAsync("DELETE FROM settings WHERE key = 'search.keyword_index'; DELETE FROM search_postings; DELETE FROM search_segments; UPDATE search_documents SET segment = 0");
+
+        await Assert.ThrowsAsync<KeywordIndexUnavailableException>(() => SearchAsync(fixture.Store, "harbour"));
+        Assert.False(await fixture.Store.IsRankedIndexCompleteAsync(CancellationToken.None));
+    }
+
     private static Task<IReadOnlyList<SearchHit>> SearchAsync(SqliteItemStore store, string text) =>
         store.SearchAsync(new SearchRequest(Fts5QueryBuilder.Build(SearchQueryParser.Parse(text)), new ItemFilter()), CancellationToken.None);
 
