@@ -22,6 +22,11 @@ if (args is [DevModes.SearchOnlyCommand, var searchData])
     return await DevModes.SearchAsync(searchData, cancellation.Token);
 }
 
+if (args is [PrefixSearchBenchmark.Command, var prefixData, .. var compare])
+{
+    return await PrefixSearchBenchmark.RunAsync(prefixData, compare.FirstOrDefault(), cancellation.Token);
+}
+
 if (args is [DevModes.AskOnlyCommand, var askData])
 {
     return await DevModes.AskAsync(askData, cancellation.Token);

@@ -59,6 +59,11 @@ public static class StrataCli
             Terminal.Error(exception.Message);
             return ExitCodes.Usage;
         }
+        catch (Strata.Core.Storage.KeywordIndexUnavailableException exception)
+        {
+            Terminal.Error(exception.Message);
+            return ExitCodes.Failed;
+        }
         catch (UsageException exception)
         {
             Terminal.Error(exception.Message);

@@ -8,6 +8,10 @@ public sealed partial class KnowledgeBase
     public Task<bool> IsRankedIndexCompleteAsync(CancellationToken cancellationToken) =>
         _store is IRankedIndexMaintenance maintenance ? maintenance.IsRankedIndexCompleteAsync(cancellationToken) : Task.FromResult(true);
 
+    /// <summary>Whether the engine's full-text index still answers while the ranked index is incomplete (false once retired, and for stores without one).</summary>
+    public Task<bool> KeepsFullTextFallbackAsync(CancellationToken cancellationToken) =>
+        _store is IRankedIndexMaintenance maintenance ? maintenance.KeepsFullTextFallbackAsync(cancellationToken) : Task.FromResult(false);
+
     /// <summary>Rebuilds the ranked keyword index from every indexed item (after upgrading a base made by an older version).</summary>
     public Task<int> RebuildRankedIndexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken) =>
         _store is IRankedIndexMaintenance maintenance ? maintenance.RebuildRankedIndexAsync(progress, cancellationToken) : Task.FromResult(0);

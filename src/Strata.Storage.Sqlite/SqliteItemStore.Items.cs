@@ -199,7 +199,9 @@ public sealed partial class SqliteItemStore
             return null;
         }
 
-        await using (var delete = connection.Command("DELETE FROM search_fts WHERE rowid = $r; " + Ranking.RankedIndexWriter.RemoveSql + " DELETE FROM items WHERE rowid = $r", transaction).With("$r", rowid))
+        var fts5 = !await _fts5.IsRetiredAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using (var delete = connection.Command(
+            (fts5 ? LegacyFts5.RemoveSql : string.Empty) + Ranking.RankedIndexWriter.RemoveSql + " DELETE FROM items WHERE rowid = $r", transaction).With("$r", rowid))
         {
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

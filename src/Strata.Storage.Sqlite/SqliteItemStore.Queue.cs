@@ -78,10 +78,11 @@ public sealed partial class SqliteItemStore
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var commands = new CompletionCommands(connection, transaction);
+        var fts5 = !await _fts5.IsRetiredAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var indexed = new List<(long Rowid, IndexDocument Document)>();
         foreach (var result in results)
         {
-            if (await CompleteAsync(connection, transaction, commands, result, cancellationToken).ConfigureAwait(false) is { } rowid && result.Index is not null)
+            if (await CompleteAsync(connection, transaction, commands, result, fts5, cancellationToken).ConfigureAwait(false) is { } rowid && result.Index is not null)
             {
                 indexed.Add((rowid, result.Index));
             }
@@ -98,8 +99,11 @@ public sealed partial class SqliteItemStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Persists one item's results; returns its rowid, or null when it was dropped or deleted meanwhile.</summary>
-    private async Task<long?> CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, CompletionCommands commands, ProcessedItem result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Persists one item's results (FTS5 too while <paramref name="fts5"/>: a base whose ranked index is not complete
+    /// yet); returns its rowid, or null when it was dropped or deleted meanwhile.
+    /// </summary>
+    private async Task<long?> CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, CompletionCommands commands, ProcessedItem result, bool fts5, CancellationToken cancellationToken)
     {
         var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
         if (result.DuplicateOf is not null)
@@ -111,8 +115,7 @@ public sealed partial class SqliteItemStore
                 transaction).With("$existing", result.DuplicateOf).With("$id", item.Id);
             await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await using var drop = connection.Command(
-                "DELETE FROM search_fts WHERE rowid = (SELECT rowid FROM items WHERE id = $id); " +
-                Ranking.RankedIndexWriter.RemoveSql.Replace("$r", "(SELECT rowid FROM items WHERE id = $id)", StringComparison.Ordinal) +
+                ((fts5 ? LegacyFts5.RemoveSql : string.Empty) + Ranking.RankedIndexWriter.RemoveSql).Replace("$r", "(SELECT rowid FROM items WHERE id = $id)", StringComparison.Ordinal) +
                 "DELETE FROM items WHERE id = $id", transaction).With("$id", item.Id);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return null;
@@ -137,7 +140,7 @@ public sealed partial class SqliteItemStore
             await InsertSnapshotAsync(commands, rowid, result.Snapshot, cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Index is not null)
+        if (result.Index is not null && fts5)
         {
             commands.Index.Parameters.Clear();
             await commands.Index.With("$r", rowid).With("$title", result.Index.Title).With("$body", result.Index.Body).With("$tags", result.Index.Tags)

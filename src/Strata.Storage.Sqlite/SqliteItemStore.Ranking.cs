@@ -10,57 +10,80 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
 {
     private const int RebuildBatch = 500;
 
-
     private readonly RankedIndex _ranked = new();
+
+    private readonly LegacyFts5 _fts5 = new();
 
     /// <summary>Whether keyword search ranks from the ranked index (false for a base made before it, until <see cref="RebuildRankedIndexAsync"/>).</summary>
     public async Task<bool> IsRankedIndexCompleteAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await RankedIndex.IsCompleteAsync(connection, transaction: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Rebuilds the ranked keyword index from every indexed item; FTS5 answers searches meanwhile. Returns the items indexed.</summary>
+    /// <summary>Whether FTS5 is still kept (a base whose ranked index was never complete); false once it is retired.</summary>
+    public async Task<bool> KeepsFullTextFallbackAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return !await _fts5.IsRetiredAsync(connection, transaction: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rebuilds the ranked keyword index from every indexed item, then retires FTS5 in the transaction that marks the
+    /// index complete. Meanwhile FTS5 answers searches on a base that still keeps it; on one whose FTS5 is retired,
+    /// searches fail with <see cref="KeywordIndexUnavailableException"/> until the rebuild ends. Returns the items indexed.
+    /// </summary>
     public async Task<int> RebuildRankedIndexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rowids = new List<long>();
         await using (var transaction = connection.BeginTransaction())
         {
-            await _ranked.MarkCompleteAsync(connection, transaction, complete: false, cancellationToken).ConfigureAwait(false);
+            // Indexed items, and any the pipeline stepped back to re-index that either index still holds.
+            await using (var list = connection.Command(
+                "SELECT rowid FROM items WHERE state = $indexed OR rowid IN (SELECT rowid FROM search_documents WHERE segment > 0) " +
+                "OR rowid IN (SELECT id FROM search_fts_docsize) ORDER BY rowid", transaction).With("$indexed", (int)Core.Items.ItemState.Indexed))
+            await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rowids.Add(reader.GetInt64(0));
+                }
+            }
+
+            await RankedIndex.MarkCompleteAsync(connection, transaction, complete: false, cancellationToken).ConfigureAwait(false);
             await RankedIndexWriter.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var rowids = new List<long>();
-        await using (var list = connection.Command("SELECT id FROM search_fts_docsize ORDER BY id"))
-        await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rowids.Add(reader.GetInt64(0));
-            }
         }
 
         progress?.Report((0, rowids.Count));
         for (var start = 0; start < rowids.Count; start += RebuildBatch)
         {
             var batch = rowids.Skip(start).Take(RebuildBatch).ToArray();
-            var documents = await DescribeAsync(connection, batch, cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction();
+
+            // Read in the writing transaction: an item deleted or re-indexed meanwhile is not written back stale.
+            var documents = await DescribeAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
             await RankedIndexWriter.WriteAsync(connection, transaction, documents, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             progress?.Report((start + batch.Length, rowids.Count));
         }
 
-        await _ranked.MarkCompleteAsync(connection, transaction: null, complete: true, cancellationToken).ConfigureAwait(false);
+        await using (var transaction = connection.BeginTransaction())
+        {
+            await RankedIndex.MarkCompleteAsync(connection, transaction, complete: true, cancellationToken).ConfigureAwait(false);
+            await LegacyFts5.RetireAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return rowids.Count;
     }
 
-    private static async Task<List<(long Rowid, IndexDocument Document)>> DescribeAsync(SqliteConnection connection, long[] rowids, CancellationToken cancellationToken)
+    private static async Task<List<(long Rowid, IndexDocument Document)>> DescribeAsync(SqliteConnection connection, SqliteTransaction transaction, long[] rowids, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             "SELECT i.rowid, i.title, i.text, (SELECT group_concat(t.tag, char(31)) FROM item_tags t WHERE t.item_rowid = i.rowid) " +
-            "FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids))").With("$ids", "[" + string.Join(',', rowids) + "]");
+            "FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids))", transaction).With("$ids", "[" + string.Join(',', rowids) + "]");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var documents = new List<(long, IndexDocument)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -72,17 +95,31 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
         return documents;
     }
 
-    /// <summary>Keyword search ranked by the ranked index; null when it cannot answer (prefix queries, an incomplete index).</summary>
+    /// <summary>
+    /// Lets FTS5 answer a query the ranked index could not, only where FTS5 is still kept (read in the snapshot the
+    /// FTS5 query runs in): a retired FTS5 is empty, and answering from it would silently find nothing.
+    /// </summary>
+    /// <exception cref="KeywordIndexUnavailableException">FTS5 is retired (the ranked index is being rebuilt or was written by another format).</exception>
+    private async Task EnsureFts5AnswersAsync(SqliteConnection connection, SqliteTransaction snapshot, string matchExpression, CancellationToken cancellationToken)
+    {
+        if (await _fts5.IsRetiredAsync(connection, snapshot, cancellationToken).ConfigureAwait(false))
+        {
+            throw new KeywordIndexUnavailableException(KeywordQuery.TryParse(matchExpression) is null
+                ? $"the keyword index cannot read the match expression {matchExpression}"
+                : KeywordIndexUnavailableException.RebuildNeeded);
+        }
+    }
+
+    /// <summary>Keyword search ranked by the ranked index; null when it cannot answer (an incomplete index, an expression it cannot read).</summary>
     private async Task<IReadOnlyList<SearchHit>?> RankedSearchAsync(SqliteConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
         if (request.MatchExpression is null || KeywordQuery.TryParse(request.MatchExpression) is not { } query ||
-            !await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false))
+            await _ranked.RankAsync(connection, query, hideFolded: !request.Filter.IncludeDuplicates, cancellationToken).ConfigureAwait(false) is not { } ranked)
         {
             return null;
         }
 
         var filter = request.Filter;
-        var ranked = await _ranked.RankAsync(connection, query, hideFolded: !filter.IncludeDuplicates, cancellationToken).ConfigureAwait(false);
         var wanted = filter.Offset + filter.Limit;
         IReadOnlyList<(int Document, float Score)> best;
         if (!HasConditions(filter))

@@ -37,19 +37,26 @@ public sealed partial class SqliteItemStore
             return ranked;
         }
 
+        // One snapshot for the check that FTS5 is still kept and the queries that read it.
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        if (request.MatchExpression is not null)
+        {
+            await EnsureFts5AnswersAsync(connection, snapshot, request.MatchExpression, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.MatchExpression is not null && IsFiltered(connection, request.Filter))
         {
             // Filters keep BM25 order, so the filtered top k is the filtered part of the unfiltered top n whenever
             // that part holds k rows; ranking inside FTS5 first spares joining every match with items.
             var window = (request.Filter.Offset + request.Filter.Limit) * FilterWindowFactor;
-            var hits = await QueryAsync(connection, request, window, cancellationToken).ConfigureAwait(false);
+            var hits = await QueryAsync(connection, snapshot, request, window, cancellationToken).ConfigureAwait(false);
             if (hits.Count == request.Filter.Limit)
             {
                 return hits;
             }
         }
 
-        return await QueryAsync(connection, request, window: null, cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(connection, snapshot, request, window: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsFiltered(SqliteConnection connection, ItemFilter filter)
@@ -61,9 +68,9 @@ public sealed partial class SqliteItemStore
     /// <summary>How many unfiltered top hits a filtered search ranks first, per wanted hit.</summary>
     private const int FilterWindowFactor = 8;
 
-    private static async Task<List<SearchHit>> QueryAsync(SqliteConnection connection, SearchRequest request, int? window, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> QueryAsync(SqliteConnection connection, SqliteTransaction snapshot, SearchRequest request, int? window, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = connection.Command(string.Empty, snapshot);
         var where = FilterSql.Where(request.Filter, command, foldedHandled: request.MatchExpression is not null);
         var hideFolded = !request.Filter.IncludeDuplicates;
         if (request.MatchExpression is null)

@@ -148,11 +148,13 @@ public sealed partial class SqliteItemStore
             return ranked;
         }
 
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        await EnsureFts5AnswersAsync(connection, snapshot, matchExpression, cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
             $"SELECT {ItemRows.SummaryColumns}, -m.score, i.keywords FROM " +
             $"(SELECT rowid, {Bm25} AS score FROM search_fts WHERE search_fts MATCH $q ORDER BY score LIMIT $limit) m " +
             "JOIN items i ON i.rowid = m.rowid " +
-            "WHERE i.duplicate_of IS NULL AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id) ORDER BY m.score")
+            "WHERE i.duplicate_of IS NULL AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id) ORDER BY m.score", snapshot)
             .With("$q", matchExpression).With("$id", excludeId).With("$limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<SimilarCandidate>();
@@ -167,13 +169,14 @@ public sealed partial class SqliteItemStore
     /// <summary>The ranked index's answer to <see cref="FindSimilarCandidatesAsync"/>; null when it cannot answer.</summary>
     private async Task<IReadOnlyList<SimilarCandidate>?> RankedSimilarCandidatesAsync(SqliteConnection connection, string matchExpression, string excludeId, int limit, CancellationToken cancellationToken)
     {
-        if (Core.Search.Ranking.KeywordQuery.TryParse(matchExpression) is not { } query || !await _ranked.IsCompleteAsync(connection, cancellationToken).ConfigureAwait(false))
+        if (Core.Search.Ranking.KeywordQuery.TryParse(matchExpression) is not { } query ||
+            await _ranked.RankAsync(connection, query, hideFolded: true, cancellationToken).ConfigureAwait(false) is not { } ranked)
         {
             return null;
         }
 
         // Two more than asked: the item itself and the one it was folded into may be among the best.
-        var best = (await _ranked.RankAsync(connection, query, hideFolded: true, cancellationToken).ConfigureAwait(false)).Top(limit + 2);
+        var best = ranked.Top(limit + 2);
         await using var command = connection.Command(
             $"SELECT {ItemRows.SummaryColumns}, i.keywords, i.rowid FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids)) " +
             "AND i.id <> $id AND i.rowid IS NOT (SELECT duplicate_of FROM items WHERE id = $id)")

@@ -5,8 +5,9 @@ using Strata.Core.Storage;
 namespace Strata.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="IItemStore"/> on one SQLite file in WAL mode: items, tags, snapshots, the job queue and an FTS5
-/// keyword index, each write in one transaction. Split by concern across the partial files beside this one.
+/// <see cref="IItemStore"/> on one SQLite file in WAL mode: items, tags, snapshots, the job queue and the ranked
+/// keyword index (and, on a base made before it, FTS5), each write in one transaction. Split by concern across the
+/// partial files beside this one.
 /// </summary>
 public sealed partial class SqliteItemStore : IKnowledgeStore, IItemStore, IStructureStore, Core.Summaries.ISummaryStore, Core.Digests.IDigestStore, Core.Ledger.ILedgerStore
 {

@@ -133,5 +133,6 @@ internal static partial class SqliteSchema
         Memory,
         Ranking,
         RankingCommonGrams,
+        Fts5Retirement,
     ];
 }

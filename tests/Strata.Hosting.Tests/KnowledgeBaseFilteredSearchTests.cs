@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Strata.Hosting.Tests;
 
-/// <summary>Filtered keyword search ranks inside FTS5 first and filters a window of top hits; the answer must not depend on that.</summary>
+/// <summary>Filtered keyword search ranks first and filters a window of top hits; the answer must not depend on that.</summary>
 public sealed class KnowledgeBaseFilteredSearchTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -7,9 +7,9 @@ using Xunit;
 namespace Strata.Storage.Sqlite.Tests;
 
 /// <summary>
-/// The ranked keyword index against FTS5 on the same documents: the same documents match (FTS5 is the reference
-/// for which documents hold words and phrases), BM25 orders them, and re-indexing, deleting, merging segments and
-/// rebuilding keep it right.
+/// The ranked keyword index against FTS5 on the same documents (bases that keep FTS5 maintained beside it): the same
+/// documents match (FTS5 is the reference for which documents hold words and phrases), BM25 orders them, and
+/// re-indexing, deleting, merging segments and rebuilding keep it right.
 /// </summary>
 public sealed class RankedIndexTests
 {
@@ -18,29 +18,29 @@ public sealed class RankedIndexTests
     [Fact]
     public async Task ManyBatches_MatchTheSameDocumentsAsFts5_ForWordsPhrasesAndExclusions()
     {
-        await using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(keepFts5: true);
         var random = new Random(5);
         var texts = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => Words[Zipf(random)]))).ToArray();
-        await AddInBatchesAsync(fixture, texts, batch: 7); // 43 segments: merged on two levels along the way
+        await RankedIndexReference.AddInBatchesAsync(fixture, texts, batch: 7); // 43 segments: merged on two levels along the way
 
-        await AssertMatchesFts5Async(fixture, ["alpha", "omega", "alpha beta", "kappa lambda sigma", "\"alpha beta\"", "\"beta alpha gamma\"", "alpha -beta", "gamma -\"alpha beta\"", "search"]);
+        await RankedIndexReference.AssertMatchesFts5Async(fixture, ["alpha", "omega", "alpha beta", "kappa lambda sigma", "\"alpha beta\"", "\"beta alpha gamma\"", "alpha -beta", "gamma -\"alpha beta\"", "search"]);
     }
 
     [Fact]
     public async Task PhrasesWithCommonWords_MatchTheSameDocumentsAsFts5_AcrossMerges()
     {
         string[] words = ["the", "of", "harbour", "and", "a", "night", "was", "boats", "the", "water", "of", "light", "is"];
-        await using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(keepFts5: true);
         var random = new Random(11);
         var texts = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[random.Next(words.Length)]))).ToArray();
-        await AddInBatchesAsync(fixture, texts, batch: 7);
+        await RankedIndexReference.AddInBatchesAsync(fixture, texts, batch: 7);
 
         string[] queries =
         [
             "\"of the\"", "\"the of\"", "\"the the\"", "\"the harbour\"", "\"harbour of the night\"", "\"was the water\"",
             "\"boats and water\"", "\"night light\"", "\"the harbour night\"", "\"harbour night of\"", "\"a boats night light\"", "\"a a a\"", "the", "\"the\"", "harbour -\"of the\"", "\"of the\" \"night light\"",
         ];
-        await AssertMatchesFts5Async(fixture, queries);
+        await RankedIndexReference.AssertMatchesFts5Async(fixture, queries);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class RankedIndexTests
     [Fact]
     public async Task IndexInAnOlderFormat_CountsAsIncomplete_SoFts5AnswersUntilRebuilt()
     {
-        await using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(keepFts5: true);
         var item = await fixture.AddIndexedAsync("a", "end of the road");
         Assert.True(await fixture.Store.IsRankedIndexCompleteAsync(CancellationToken.None));
         await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
@@ -93,10 +93,10 @@ public sealed class RankedIndexTests
     [Fact]
     public async Task ReindexedDocumentsInLaterSegments_SurviveMergesOutOfDocumentOrder()
     {
-        await using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(keepFts5: true);
         var random = new Random(17);
         string NewText() => string.Join(' ', Enumerable.Range(0, 30).Select(_ => Words[Zipf(random)]));
-        var ids = await AddInBatchesAsync(fixture, Enumerable.Range(0, 40).Select(_ => NewText()).ToArray(), batch: 5);
+        var ids = await RankedIndexReference.AddInBatchesAsync(fixture, Enumerable.Range(0, 40).Select(_ => NewText()).ToArray(), batch: 5);
 
         // Early documents re-indexed one per batch: each lands in a new segment holding a low rowid, so the later
         // merges meet their postings after those of higher rowids.
@@ -111,7 +111,7 @@ public sealed class RankedIndexTests
                 CancellationToken.None);
         }
 
-        await AssertMatchesFts5Async(fixture, ["alpha", "\"alpha beta\"", "\"beta alpha gamma\"", "gamma -\"alpha beta\"", "round3"]);
+        await RankedIndexReference.AssertMatchesFts5Async(fixture, ["alpha", "\"alpha beta\"", "\"beta alpha gamma\"", "gamma -\"alpha beta\"", "round3"]);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class RankedIndexTests
     {
         await using var fixture = await StoreFixture.CreateAsync();
         var texts = Enumerable.Range(0, 120).Select(i => string.Join(' ', Enumerable.Repeat("signal", 1 + (i % 7))) + " noise words here").ToArray();
-        var ids = await AddInBatchesAsync(fixture, texts, batch: 20);
+        var ids = await RankedIndexReference.AddInBatchesAsync(fixture, texts, batch: 20);
         await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
         {
             await connection.OpenAsync();
@@ -197,9 +197,9 @@ public sealed class RankedIndexTests
     [Fact]
     public async Task Rebuild_FillsTheIndex_AndSearchesMatchBeforeAndAfter()
     {
-        await using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(keepFts5: true);
         var random = new Random(9);
-        await AddInBatchesAsync(fixture, Enumerable.Range(0, 60).Select(_ => string.Join(' ', Enumerable.Range(0, 30).Select(_ => Words[Zipf(random)]))).ToArray(), batch: 13);
+        await RankedIndexReference.AddInBatchesAsync(fixture, Enumerable.Range(0, 60).Select(_ => string.Join(' ', Enumerable.Range(0, 30).Select(_ => Words[Zipf(random)]))).ToArray(), batch: 13);
         var before = (await SearchAsync(fixture, "\"alpha beta\" gamma", 100)).Select(hit => (hit.Item.Id, Math.Round(hit.Score, 4))).ToArray();
 
         await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
@@ -229,67 +229,4 @@ public sealed class RankedIndexTests
 
     /// <summary>Word ranks skewed like text: the first words are common, the last rare.</summary>
     private static int Zipf(Random random) => Math.Min(Words.Length - 1, (int)(Math.Pow(random.NextDouble(), 2.5) * Words.Length));
-
-    private static async Task<List<string>> AddInBatchesAsync(StoreFixture fixture, string[] texts, int batch)
-    {
-        var items = texts.Select((text, i) => StoreFixture.NewItem($"doc {i}") with { Text = text }).ToArray();
-        await fixture.Store.InsertAsync(items.Select(item => new NewItem(item, null)).ToArray(), CancellationToken.None);
-        var byId = items.ToDictionary(item => item.Id);
-        while (true)
-        {
-            var claimed = await fixture.Store.ClaimJobsAsync(batch, DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
-            if (claimed.Count == 0)
-            {
-                break;
-            }
-
-            var results = claimed.Select(item => new ProcessedItem(
-                item with { State = ItemState.Indexed, Text = byId[item.Id].Text },
-                IndexStep.Describe(item.Title, byId[item.Id].Text, []), null)).ToArray();
-            await fixture.Store.CompleteJobsAsync(results, CancellationToken.None);
-        }
-
-        return [.. items.Select(item => item.Id)];
-    }
-
-    /// <summary>The ranked index returns exactly the documents FTS5 matches for each query, in descending score order.</summary>
-    private static async Task AssertMatchesFts5Async(StoreFixture fixture, IEnumerable<string> queries)
-    {
-        foreach (var text in queries)
-        {
-            var match = Fts5QueryBuilder.Build(SearchQueryParser.Parse(text))!;
-            var expected = await Fts5MatchesAsync(fixture, match);
-            var found = await fixture.Store.SearchAsync(new SearchRequest(match, new ItemFilter { Limit = 1000 }), CancellationToken.None);
-
-            Assert.Equal(expected.Order(), found.Select(hit => RowidOf(fixture, hit.Item.Id)).Order());
-            Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score), $"{text}: not ordered by score");
-        }
-    }
-
-    private static async Task<List<long>> Fts5MatchesAsync(StoreFixture fixture, string match)
-    {
-        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM search_fts WHERE search_fts MATCH $q";
-        command.Parameters.AddWithValue("$q", match);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rowids = new List<long>();
-        while (await reader.ReadAsync())
-        {
-            rowids.Add(reader.GetInt64(0));
-        }
-
-        return rowids;
-    }
-
-    private static long RowidOf(StoreFixture fixture, string id)
-    {
-        using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM items WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return (long)command.ExecuteScalar()!;
-    }
 }

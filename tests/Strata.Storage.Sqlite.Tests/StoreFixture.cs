@@ -16,11 +16,40 @@ public sealed class StoreFixture : IAsyncDisposable
 
     public string DatabasePath => Store.DatabasePath;
 
-    public static async Task<StoreFixture> CreateAsync()
+    /// <param name="keepFts5">
+    /// Keep FTS5 maintained beside the complete ranked index (a new base retires it): the reference the ranked index
+    /// tests compare with, and the state of a base made before the ranked index.
+    /// </param>
+    public static async Task<StoreFixture> CreateAsync(bool keepFts5 = false)
     {
         var fixture = new StoreFixture();
         await fixture.Store.MigrateAsync(CancellationToken.None);
+        if (keepFts5)
+        {
+            await fixture.ExecuteAsync("DELETE FROM settings WHERE key = 'search.fts'");
+        }
+
         return fixture;
+    }
+
+    /// <summary>Runs SQL on the base outside the store (to set up states a test needs).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of a query run outside the store.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 
     public static Item NewItem(string? title = null, string? hash = null, ItemState state = ItemState.Collected, string? canonicalUrl = null) => new()

@@ -17,7 +17,8 @@ internal static class DoctorCommand
             var stats = await kb.StatisticsAsync(cancellationToken);
             var keywordSearch = store.Provider != "sqlite" ? "PostgreSQL full-text search"
                 : await kb.IsRankedIndexCompleteAsync(cancellationToken) ? "ranked index (BM25 over segment postings)"
-                : "FTS5 until the ranked index is built (strata reindex, or the daemon does it once)";
+                : await kb.KeepsFullTextFallbackAsync(cancellationToken) ? "FTS5 until the ranked index is built (strata reindex, or the daemon does it once)"
+                : "unavailable until the ranked index is rebuilt (strata reindex, or the daemon does it once)";
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(

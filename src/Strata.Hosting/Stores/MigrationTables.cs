@@ -16,8 +16,8 @@ internal static class MigrationTables
         new("sources", ["rowid"]),
         new("source_runs", ["rowid"]),
         new("provenance", ["item_rowid", "external_id"]),
-        // vector.path describes the PostgreSQL server, not the base.
-        new("settings", ["key"], "key NOT IN ('vector.path', 'search.keyword_index')"),
+        // vector.path describes the PostgreSQL server, not the base; the keyword index markers describe SQLite's index, which is rebuilt.
+        new("settings", ["key"], "key NOT IN ('vector.path', 'search.keyword_index', 'search.fts')"),
         new("simhash_bands", ["band", "value", "item_rowid"]),
         new("tag_suggestions", ["item_rowid", "tag"]),
         new("rules", ["rowid"]),

@@ -101,13 +101,8 @@ internal static class StoreMigration
         var sqlite = new SqliteItemStore(data.DatabasePath);
         await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var blobPath = string.IsNullOrWhiteSpace(targetBlobPath) ? data.BlobsPath : Path.GetFullPath(targetBlobPath);
-        return (MigrationEngine.Sqlite(data.DatabasePath), sqlite, new PackBlobStore(blobPath, durable), async token =>
-        {
-            // FTS5 first: the ranked keyword index is rebuilt from the items FTS5 holds.
-            var indexed = await SqliteSearchRebuild.RunAsync(data.DatabasePath, token).ConfigureAwait(false);
-            await sqlite.RebuildRankedIndexAsync(null, token).ConfigureAwait(false);
-            return indexed;
-        });
+        // The ranked keyword index is rebuilt from the copied items (FTS5 is retired once it is complete).
+        return (MigrationEngine.Sqlite(data.DatabasePath), sqlite, new PackBlobStore(blobPath, durable), token => sqlite.RebuildRankedIndexAsync(null, token));
     }
 
     private static async Task<(int Copied, int Checked, IReadOnlyList<string> Missing)> CopyBlobsAsync(

@@ -45,6 +45,55 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         return segments;
     }
 
+    /// <summary>The union of the live postings of every term starting with <paramref name="prefix"/> (see <see cref="PrefixPostings"/>).</summary>
+    public async Task<TermPostings> LoadPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long, byte[])>();
+        await using var command = PrefixCommand(prefix, "data");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (PrefixPostings.Covers(prefix, reader.GetString(1)))
+            {
+                rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(2)));
+            }
+        }
+
+        return PrefixPostings.Union(rows, table);
+    }
+
+    /// <summary>The prefix's union per segment for the candidate documents, encoded with positions like one term (for phrase matching).</summary>
+    public async Task<Dictionary<long, (byte[] Data, byte[] Positions)>> LoadPrefixEncodedAsync(string prefix, Dictionary<long, HashSet<int>> candidates, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long, byte[], byte[])>();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = PrefixCommand(prefix, "data, positions", string.Join(',', candidates.Keys));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (PrefixPostings.Covers(prefix, reader.GetString(1)))
+            {
+                rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3)));
+            }
+        }
+
+        return PrefixPostings.Encode(rows, table, candidates);
+    }
+
+    /// <summary>A range scan per segment over the (segment, term) index: the terms from the prefix up to its upper bound.</summary>
+    private SqliteCommand PrefixCommand(string prefix, string columns, string? segmentList = null)
+    {
+        var upper = PrefixPostings.UpperBound(prefix);
+        var command = connection.Command(
+            $"SELECT segment, term, {columns} FROM search_postings WHERE segment IN ({segmentList ?? _segmentList}) AND term >= $low{(upper is null ? string.Empty : " AND term < $high")}",
+            transaction).With("$low", prefix);
+        return upper is null ? command : command.With("$high", upper);
+    }
+
     private void Decode(int segment, byte[] data, TermPostings postings)
     {
         var segments = table.Segments;

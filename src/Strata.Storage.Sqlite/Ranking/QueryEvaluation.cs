@@ -29,7 +29,7 @@ internal sealed class QueryEvaluation : IDisposable
     }
 
     /// <summary>Scores the documents holding the word or phrase and counts it as matched for them.</summary>
-    public async Task AddAsync(IReadOnlyList<string> expression, CancellationToken cancellationToken)
+    public async Task AddAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
         var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
         var idf = (float)Bm25.Idf(_table.Documents, postings.Count);
@@ -57,7 +57,7 @@ internal sealed class QueryEvaluation : IDisposable
     }
 
     /// <summary>Excludes the documents holding the word or phrase.</summary>
-    public async Task ExcludeAsync(IReadOnlyList<string> expression, CancellationToken cancellationToken)
+    public async Task ExcludeAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
         var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
         foreach (var document in postings.Documents)
@@ -107,17 +107,37 @@ internal sealed class QueryEvaluation : IDisposable
         ArrayPool<byte>.Shared.Return(_matched);
     }
 
-    private async Task<TermPostings> PostingsAsync(IReadOnlyList<string> expression, CancellationToken cancellationToken)
+    private async Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
-        // A phrase is matched by its common grams and the words they leave; one term (a word, or a phrase such as
-        // "of the" that is one gram) needs no positions: its counts are the phrase's.
-        var units = CommonGrams.Units(expression);
+        // A phrase is matched by its common grams and the words they leave; one term (a word, a prefix, or a phrase
+        // such as "of the" that is one gram) needs no positions: its counts are the phrase's.
+        var units = expression.Units();
         if (units.Count == 1)
         {
-            return await _source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
+            return units[0].Prefix
+                ? await _source.LoadPrefixAsync(units[0].Term, cancellationToken).ConfigureAwait(false)
+                : await _source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
-        var segments = await _source.LoadEncodedAsync(units.Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken).ConfigureAwait(false);
+        var terms = units.Where(unit => !unit.Prefix).Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
+        var segments = await _source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
+        if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
+        {
+            // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
+            // documents holding the phrase's other units (a common character starts thousands of bigrams).
+            var key = PrefixPostings.Key(prefix.Term);
+            var candidates = PrefixPostings.Candidates(segments, terms);
+            foreach (var (segment, blobs) in await _source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
+            {
+                if (segments.TryGetValue(segment, out var held))
+                {
+                    held[key] = blobs;
+                }
+            }
+
+            units = units.Select(unit => unit.Prefix ? unit with { Term = key } : unit).ToArray();
+        }
+
         return PhraseMatcher.Match(units, segments, _table);
     }
 }

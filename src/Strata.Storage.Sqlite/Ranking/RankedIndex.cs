@@ -19,35 +19,39 @@ internal sealed class RankedIndex
 
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private DocumentTable _table = DocumentTable.Empty;
-    private volatile bool _complete;
 
-    /// <summary>Whether every indexed item is in the ranked index (a base created before it needs <c>strata reindex</c>).</summary>
-    public async Task<bool> IsCompleteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether every indexed item is in the ranked index (a base created before it needs <c>strata reindex</c>), as
+    /// <paramref name="transaction"/> sees it. Not cached: another process may start a rebuild at any time.
+    /// </summary>
+    public static async Task<bool> IsCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        if (!_complete)
-        {
-            await using var command = connection.Command("SELECT value FROM settings WHERE key = $k").With("$k", CompleteKey);
-            _complete = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == Format;
-        }
-
-        return _complete;
+        await using var command = connection.Command("SELECT value FROM settings WHERE key = $k", transaction).With("$k", CompleteKey);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == Format;
     }
 
     /// <summary>Records whether the index is complete (false while a rebuild runs).</summary>
-    public async Task MarkCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, bool complete, CancellationToken cancellationToken)
+    public static async Task MarkCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, bool complete, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(complete
             ? $"INSERT OR REPLACE INTO settings (key, value) VALUES ($k, '{Format}')"
             : "DELETE FROM settings WHERE key = $k", transaction).With("$k", CompleteKey);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        _complete = complete;
     }
 
-    /// <summary>Every document matching <paramref name="query"/>, scored; folded near-duplicates left out when asked.</summary>
-    public async Task<RankedDocuments> RankAsync(SqliteConnection connection, KeywordQuery query, bool hideFolded, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every document matching <paramref name="query"/>, scored; folded near-duplicates left out when asked. Null when
+    /// the index is not complete in the snapshot read (a rebuild running, an older format): it must not answer then.
+    /// </summary>
+    public async Task<RankedDocuments?> RankAsync(SqliteConnection connection, KeywordQuery query, bool hideFolded, CancellationToken cancellationToken)
     {
-        // One read transaction: the document table and the postings come from the same snapshot.
+        // One read transaction: the completeness marker, the document table and the postings come from one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
+        if (!await IsCompleteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         var table = await TableAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         using var evaluation = new QueryEvaluation(new PostingsSource(connection, transaction, table), table);
         foreach (var expression in query.Positive)

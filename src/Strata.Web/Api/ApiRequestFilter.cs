@@ -7,7 +7,7 @@ namespace Strata.Web.Api;
 
 /// <summary>
 /// Runs around every API call: a state-changing call made with the browser's session cookie must carry the
-/// antiforgery token (header <c>RequestVerificationToken</c>); bad input thrown by the knowledge base becomes a 400 problem.
+/// antiforgery token (header <c>RequestVerificationToken</c>); bad input thrown by the knowledge base becomes a 400 problem, a keyword index awaiting its rebuild a 503.
 /// </summary>
 internal sealed class ApiRequestFilter(IAntiforgery antiforgery) : IEndpointFilter
 {
@@ -33,6 +33,10 @@ internal sealed class ApiRequestFilter(IAntiforgery antiforgery) : IEndpointFilt
         catch (Exception exception) when (exception is ArgumentException or FormatException or AmbiguousIdException or SourceException)
         {
             return ApiProblems.BadRequest(exception.Message);
+        }
+        catch (Strata.Core.Storage.KeywordIndexUnavailableException exception)
+        {
+            return ApiProblems.Unavailable(exception.Message); // until the keyword index is rebuilt
         }
     }
 

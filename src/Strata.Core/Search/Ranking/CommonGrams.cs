@@ -35,14 +35,16 @@ public static class CommonGrams
     /// <summary>
     /// The terms a phrase of analysed tokens is matched by, each with its offset in the phrase: a gram for every
     /// adjacent pair of common words, and each word no gram covers. They hold at their offsets exactly where the
-    /// phrase occurs. A phrase of one word is that word.
+    /// phrase occurs. A phrase of one word is that word. With <paramref name="prefixLast"/> the last word is a prefix:
+    /// it stays a unit of its own (marked <see cref="PhraseUnit.Prefix"/>), never part of a gram.
     /// </summary>
-    public static IReadOnlyList<PhraseUnit> Units(IReadOnlyList<string> phrase)
+    public static IReadOnlyList<PhraseUnit> Units(IReadOnlyList<string> phrase, bool prefixLast = false)
     {
         ArgumentNullException.ThrowIfNull(phrase);
         var units = new List<PhraseUnit>(phrase.Count);
         var covered = new bool[phrase.Count];
-        for (var i = 0; i + 1 < phrase.Count; i++)
+        var paired = prefixLast ? phrase.Count - 1 : phrase.Count;
+        for (var i = 0; i + 1 < paired; i++)
         {
             if (Pairs(phrase[i], phrase[i + 1]))
             {
@@ -55,7 +57,7 @@ public static class CommonGrams
         {
             if (!covered[i])
             {
-                units.Add(new PhraseUnit(phrase[i], i));
+                units.Add(new PhraseUnit(phrase[i], i, prefixLast && i == phrase.Count - 1));
             }
         }
 
@@ -64,5 +66,8 @@ public static class CommonGrams
     }
 }
 
-/// <summary>One term of a phrase and where it starts, in words from the phrase's start.</summary>
-public readonly record struct PhraseUnit(string Term, int Offset);
+/// <summary>
+/// One term of a phrase and where it starts, in words from the phrase's start; a <paramref name="Prefix"/> unit stands
+/// for every term starting with <paramref name="Term"/> (grams aside), taken together as one term.
+/// </summary>
+public readonly record struct PhraseUnit(string Term, int Offset, bool Prefix = false);

@@ -6,12 +6,13 @@ namespace Strata.Core.Search.Ranking;
 /// A keyword query as the ranked index evaluates it: positive expressions (each a sequence of analysed tokens that
 /// must appear in order), required all together or any one of them, and excluded expressions.
 /// </summary>
-public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive, bool RequireAll, IReadOnlyList<IReadOnlyList<string>> Excluded)
+public sealed record KeywordQuery(IReadOnlyList<KeywordExpression> Positive, bool RequireAll, IReadOnlyList<KeywordExpression> Excluded)
 {
     /// <summary>
-    /// Reads the match expressions <see cref="Fts5QueryBuilder"/> writes (quoted token sequences joined by
-    /// <c>AND</c> or <c>OR</c>, optionally grouped, optionally followed by <c>NOT</c> and an <c>OR</c> group).
-    /// Null for anything else, prefix queries included: those stay with FTS5.
+    /// Reads the match expressions <see cref="Fts5QueryBuilder"/> writes (quoted token sequences, each optionally
+    /// followed by <c>*</c> to make its last token a prefix, joined by <c>AND</c> or <c>OR</c>, optionally grouped,
+    /// optionally followed by <c>NOT</c> and an <c>OR</c> group). Null for anything else; every expression the builder
+    /// writes parses (a test generates thousands), so FTS5 is never needed to answer one.
     /// </summary>
     public static KeywordQuery? TryParse(string expression)
     {
@@ -29,7 +30,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
             return null;
         }
 
-        IReadOnlyList<IReadOnlyList<string>> excluded = [];
+        IReadOnlyList<KeywordExpression> excluded = [];
         if (position < tokens.Count && tokens[position].Kind == Kind.Not)
         {
             position++;
@@ -45,7 +46,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
         return position == tokens.Count ? new KeywordQuery(positive, requireAll, excluded) : null;
     }
 
-    private static List<IReadOnlyList<string>>? ReadGroup(List<Lexeme> tokens, ref int position, out bool requireAll)
+    private static List<KeywordExpression>? ReadGroup(List<Lexeme> tokens, ref int position, out bool requireAll)
     {
         requireAll = true;
         var parenthesised = position < tokens.Count && tokens[position].Kind == Kind.Open;
@@ -54,7 +55,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
             position++;
         }
 
-        var expressions = new List<IReadOnlyList<string>>();
+        var expressions = new List<KeywordExpression>();
         Kind? separator = null;
         while (true)
         {
@@ -63,7 +64,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
                 return null;
             }
 
-            expressions.Add(tokens[position++].Words!);
+            expressions.Add(tokens[position++].Expression!);
             if (position < tokens.Count && tokens[position].Kind is Kind.And or Kind.Or)
             {
                 if (separator is not null && separator != tokens[position].Kind)
@@ -102,7 +103,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
         Close,
     }
 
-    private sealed record Lexeme(Kind Kind, IReadOnlyList<string>? Words = null);
+    private sealed record Lexeme(Kind Kind, KeywordExpression? Expression = null);
 
     private static List<Lexeme>? Lex(string expression)
     {
@@ -147,9 +148,10 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
                     text.Append(expression[i++]);
                 }
 
-                if (i < expression.Length && expression[i] == '*')
+                var prefix = i < expression.Length && expression[i] == '*';
+                if (prefix)
                 {
-                    return null; // a prefix query: FTS5 answers it
+                    i++;
                 }
 
                 var words = text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -158,7 +160,7 @@ public sealed record KeywordQuery(IReadOnlyList<IReadOnlyList<string>> Positive,
                     return null;
                 }
 
-                lexemes.Add(new Lexeme(Kind.Phrase, words));
+                lexemes.Add(new Lexeme(Kind.Phrase, new KeywordExpression(words, prefix)));
             }
             else
             {

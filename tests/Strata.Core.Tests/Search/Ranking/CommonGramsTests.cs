@@ -15,6 +15,13 @@ public sealed class CommonGramsTests
     }
 
     [Fact]
+    public void PrefixLastWord_StaysOutOfGrams_AndIsMarked()
+    {
+        Assert.Equal([new PhraseUnit(G("in", "of"), 0), new PhraseUnit("the", 2, Prefix: true)], CommonGrams.Units(["in", "of", "the"], prefixLast: true));
+        Assert.Equal([new PhraseUnit("书", 0, Prefix: true)], CommonGrams.Units(["书"], prefixLast: true));
+    }
+
+    [Fact]
     public void PhraseWithoutCommonWords_IsItsWords()
     {
         Assert.Equal([new PhraseUnit("quick", 0), new PhraseUnit("brown", 1)], CommonGrams.Units(["quick", "brown"]));
