@@ -105,8 +105,8 @@ public sealed partial class SqliteItemStore
                 return 0;
             }
 
-            var documents = await DescribeAsync(connection, [.. rowids], cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction();
+            var documents = await DescribeAsync(connection, transaction, [.. rowids], cancellationToken).ConfigureAwait(false);
             await RankedIndexWriter.WriteAsync(connection, transaction, documents, cancellationToken).ConfigureAwait(false);
             // Pending rows of items deleted since have nothing to index: mark them deleted.
             await using (var gone = connection.Command("UPDATE search_documents SET segment = 0, length = 0 WHERE segment = $p", transaction).With("$p", RankedIndexWriter.Pending))
