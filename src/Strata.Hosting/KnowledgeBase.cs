@@ -105,7 +105,7 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
             steps.Add(new ChunkStep(_chunker));
         }
 
-        steps.Add(new IndexStep());
+        steps.Add(new IndexStep(withTerms: options.Store.Provider == StoreProvider.Sqlite));
         return steps;
     }
 

@@ -79,12 +79,12 @@ public sealed partial class SqliteItemStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var commands = new CompletionCommands(connection, transaction);
         var fts5 = !await _fts5.IsRetiredAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var indexed = new List<(long Rowid, IndexDocument Document)>();
+        var indexed = new List<(long Rowid, Core.Search.Ranking.DocumentTerms Terms)>();
         foreach (var result in results)
         {
             if (await CompleteAsync(connection, transaction, commands, result, fts5, cancellationToken).ConfigureAwait(false) is { } rowid && result.Index is not null)
             {
-                indexed.Add((rowid, result.Index));
+                indexed.Add((rowid, result.IndexTerms ?? Core.Search.Ranking.DocumentTerms.From(result.Index)));
             }
         }
 

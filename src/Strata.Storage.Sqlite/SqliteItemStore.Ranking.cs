@@ -79,17 +79,17 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
         return rowids.Count;
     }
 
-    private static async Task<List<(long Rowid, IndexDocument Document)>> DescribeAsync(SqliteConnection connection, SqliteTransaction transaction, long[] rowids, CancellationToken cancellationToken)
+    private static async Task<List<(long Rowid, DocumentTerms Terms)>> DescribeAsync(SqliteConnection connection, SqliteTransaction transaction, long[] rowids, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             "SELECT i.rowid, i.title, i.text, (SELECT group_concat(t.tag, char(31)) FROM item_tags t WHERE t.item_rowid = i.rowid) " +
             "FROM items i WHERE i.rowid IN (SELECT value FROM json_each($ids))", transaction).With("$ids", "[" + string.Join(',', rowids) + "]");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var documents = new List<(long, IndexDocument)>();
+        var documents = new List<(long, DocumentTerms)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var tags = reader.GetStringOrNull(3)?.Split('\u001f') ?? [];
-            documents.Add((reader.GetInt64(0), IndexStep.Describe(reader.GetStringOrNull(1), reader.GetStringOrNull(2), tags)));
+            documents.Add((reader.GetInt64(0), DocumentTerms.From(IndexStep.Describe(reader.GetStringOrNull(1), reader.GetStringOrNull(2), tags))));
         }
 
         return documents;

@@ -12,6 +12,9 @@ public sealed class PipelineContext(Item item)
     /// <summary>Analysed text for the keyword index, set by the index step.</summary>
     public IndexDocument? Index { get; set; }
 
+    /// <summary>The ranked index's view of <see cref="Index"/>, computed on the worker (null when the store does not need it).</summary>
+    public Search.Ranking.DocumentTerms? IndexTerms { get; set; }
+
     /// <summary>The item's passages for semantic search and citations, set by the chunk step.</summary>
     public IReadOnlyList<TextChunk>? Chunks { get; set; }
 

@@ -69,7 +69,7 @@ public sealed class PipelineRunner(IItemStore store, IBlobStore blobs, IReadOnly
         async Task CommitAsync(PipelineContext[] batch, PipelineFailure?[] failures, CancellationToken token)
         {
             await blobs.SyncAsync(token).ConfigureAwait(false);
-            var results = batch.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id, context.Enrichment, context.Chunks, context.Summary)).ToArray();
+            var results = batch.Select(context => new ProcessedItem(context.Item, context.Index, context.Snapshot, context.DuplicateOf?.Id, context.Enrichment, context.Chunks, context.Summary, context.IndexTerms)).ToArray();
             await store.CompleteJobsAsync(results, IndexWrites.Deferred, token).ConfigureAwait(false);
             for (var index = 0; index < batch.Length; index++)
             {

@@ -1,11 +1,13 @@
 using Strata.Core.Items;
 using Strata.Core.Pipeline;
+using Strata.Core.Search.Ranking;
 using Strata.Core.Storage;
 
 namespace Strata.Core.Search;
 
 /// <summary>Extracted → Indexed: analyses title, text and tags for the keyword index (stems, CJK bigrams).</summary>
-public sealed class IndexStep : IPipelineStep
+/// <param name="withTerms">Also tokenise them for the ranked index here, on the parallel workers (SQLite's store files them).</param>
+public sealed class IndexStep(bool withTerms = false) : IPipelineStep
 {
     public string Name => "index";
 
@@ -15,6 +17,7 @@ public sealed class IndexStep : IPipelineStep
     {
         var item = context.Item;
         context.Index = Describe(item.Title, item.Text, item.Tags.Select(tag => tag.Name));
+        context.IndexTerms = withTerms ? DocumentTerms.From(context.Index) : null;
         context.Item = item with { State = ItemState.Indexed };
         return Task.FromResult(StepResult.Done);
     }

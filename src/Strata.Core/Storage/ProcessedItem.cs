@@ -12,7 +12,8 @@ namespace Strata.Core.Storage;
 /// <param name="Enrichment">Keywords, SimHash, references and suggestions, when the pass enriched the item.</param>
 /// <param name="Chunks">The item's passages, replacing any it had, when the pass reached chunking.</param>
 /// <param name="Summary">A summary made during the pass; replaces the item's summary of the same method.</param>
-public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null, Summaries.Summary? Summary = null);
+/// <param name="IndexTerms"><paramref name="Index"/> tokenised for the ranked index on the worker; the store computes it when null.</param>
+public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null, Summaries.Summary? Summary = null, Search.Ranking.DocumentTerms? IndexTerms = null);
 
 /// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
 public sealed record IndexDocument(string Title, string Body, string Tags);

@@ -1,4 +1,4 @@
-using Strata.Core.Storage;
+using Strata.Core.Search.Ranking;
 
 namespace Strata.Storage.Sqlite.Ranking;
 
@@ -34,7 +34,7 @@ internal sealed class PendingSegment
     public long LastRowid { get; private set; }
 
     /// <summary>Adds a document above <see cref="LastRowid"/>; returns its length in tokens.</summary>
-    public int Add(long rowid, IndexDocument document)
+    public int Add(long rowid, DocumentTerms terms)
     {
         if (_rowids.Count > 0 && rowid <= LastRowid)
         {
@@ -43,7 +43,7 @@ internal sealed class PendingSegment
 
         _rowids.Add(rowid);
         LastRowid = rowid;
-        var length = _builder.Add(checked((int)rowid), document);
+        var length = _builder.Add(checked((int)rowid), terms);
         Positions += length;
         return length;
     }

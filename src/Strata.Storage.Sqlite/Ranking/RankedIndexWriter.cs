@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Strata.Core.Search.Ranking;
-using Strata.Core.Storage;
 
 namespace Strata.Storage.Sqlite.Ranking;
 
@@ -21,7 +20,7 @@ internal static class RankedIndexWriter
     public const int Pending = -1;
 
     /// <summary>Indexes a batch of documents as a new segment (a rowid given twice keeps its last document).</summary>
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(long Rowid, IndexDocument Document)> documents, CancellationToken cancellationToken)
+    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(long Rowid, DocumentTerms Terms)> documents, CancellationToken cancellationToken)
     {
         var segment = new PendingSegment();
         await RecordAsync(connection, transaction, segment, Ordered(documents), cancellationToken).ConfigureAwait(false);
@@ -34,7 +33,7 @@ internal static class RankedIndexWriter
     /// If the transaction fails, the caller must clear <paramref name="pending"/>: its documents stay pending in
     /// the base, and the next pipeline run re-indexes them.
     /// </summary>
-    public static async Task BufferAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, IReadOnlyList<(long Rowid, IndexDocument Document)> documents, CancellationToken cancellationToken)
+    public static async Task BufferAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, IReadOnlyList<(long Rowid, DocumentTerms Terms)> documents, CancellationToken cancellationToken)
     {
         if (documents.Count == 0)
         {
@@ -79,11 +78,11 @@ internal static class RankedIndexWriter
         await MergeAsync(connection, transaction, level: 0, cancellationToken).ConfigureAwait(false);
     }
 
-    private static (long Rowid, IndexDocument Document)[] Ordered(IReadOnlyList<(long Rowid, IndexDocument Document)> documents) =>
+    private static (long Rowid, DocumentTerms Terms)[] Ordered(IReadOnlyList<(long Rowid, DocumentTerms Terms)> documents) =>
         documents.GroupBy(document => document.Rowid).Select(group => group.Last()).OrderBy(document => document.Rowid).ToArray();
 
     /// <summary>Records <paramref name="ordered"/> as pending and adds them to the segment being filled.</summary>
-    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, (long Rowid, IndexDocument Document)[] ordered, CancellationToken cancellationToken)
+    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, PendingSegment pending, (long Rowid, DocumentTerms Terms)[] ordered, CancellationToken cancellationToken)
     {
         var change = await NextChangeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
@@ -91,10 +90,10 @@ internal static class RankedIndexWriter
         var rowid = command.Parameters.Add("$r", SqliteType.Integer);
         var length = command.Parameters.Add("$l", SqliteType.Integer);
         command.With("$s", Pending).With("$c", change);
-        foreach (var (id, document) in ordered)
+        foreach (var (id, terms) in ordered)
         {
             rowid.Value = id;
-            length.Value = pending.Add(id, document);
+            length.Value = pending.Add(id, terms);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
