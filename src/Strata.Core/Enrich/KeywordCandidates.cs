@@ -20,7 +20,12 @@ public sealed class KeywordCandidates
 
     private readonly string _text;
     private readonly Dictionary<string, Candidate> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Candidate, Candidate, Candidate?), PhraseCount> _phrases = [];
+
+    /// <summary>The same terms by index, in the order they were first seen (the order of <see cref="Terms"/>).</summary>
+    private readonly List<Candidate> _termList = [];
+
+    /// <summary>Phrases by the indexes of their two or three words (-1 for no third): cheaper keys than the words themselves.</summary>
+    private readonly Dictionary<(int, int, int), PhraseCount> _phrases = [];
     private readonly List<Candidate> _merged = [];
     private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
 
@@ -31,11 +36,17 @@ public sealed class KeywordCandidates
 
     /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
     public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats)
-        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key)))
+        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key, _termList)))
         .Concat(_merged);
 
     /// <summary>How often a single term occurs in the text (0 when it does not).</summary>
     public int CountOf(string term) => _terms.TryGetValue(term, out var candidate) ? candidate.Count : 0;
+
+    /// <summary>How many distinct words and CJK bigrams there are (term indexes run from 0 to this, in <see cref="Terms"/> order).</summary>
+    internal int TermCount => _termList.Count;
+
+    /// <summary>The word or bigram with index <paramref name="index"/>.</summary>
+    internal string TermAt(int index) => _termList[index].Key;
 
     public static KeywordCandidates Collect(string text)
     {
@@ -52,7 +63,7 @@ public sealed class KeywordCandidates
     private void Scan()
     {
         var lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var window = new Candidate?[MaxPhraseWords];
+        Span<int> window = stackalloc int[MaxPhraseWords];
         Span<int> starts = stackalloc int[MaxPhraseWords];
         Span<bool> initials = stackalloc bool[MaxPhraseWords];
         var inWindow = 0;
@@ -102,7 +113,7 @@ public sealed class KeywordCandidates
             }
 
             var initial = boundary && inWindow == 0;
-            var word = Count(lookup, token.Text, token.Start, token.Length, initial);
+            var word = Count(lookup, token.Text, token.Start, token.Length, initial).TermIndex;
             if (inWindow == MaxPhraseWords)
             {
                 for (var i = 1; i < MaxPhraseWords; i++)
@@ -122,7 +133,7 @@ public sealed class KeywordCandidates
             for (var length = 2; length <= inWindow; length++)
             {
                 var first = inWindow - length;
-                var key = (window[first]!, window[first + 1]!, length == 3 ? window[first + 2] : null);
+                var key = (window[first], window[first + 1], length == 3 ? window[first + 2] : -1);
                 ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, key, out _);
                 phrase.Seen(starts[first], token.End - starts[first], initials[first]);
             }
@@ -138,8 +149,9 @@ public sealed class KeywordCandidates
         }
 
         var text = term.ToString();
-        candidate = new Candidate(text, [text], start, length, initial);
+        candidate = new Candidate(text, [text], null, start, length, initial, termIndex: _termList.Count);
         _terms[text] = candidate;
+        _termList.Add(candidate);
         return candidate;
     }
 
@@ -204,7 +216,7 @@ public sealed class KeywordCandidates
         }
 
         string[] parts = key.Item3 is null ? [key.Item1, key.Item2] : [key.Item1, key.Item2, key.Item3];
-        counts[key] = new Candidate(_text.Substring(start, length), parts, start, length, initial: false);
+        counts[key] = new Candidate(_text.Substring(start, length), parts, Array.ConvertAll(parts, part => _terms[part].TermIndex), start, length, initial: false);
     }
 
     /// <summary>Sentence and clause punctuation and line breaks end a phrase; spaces, hyphens and quotes do not.</summary>
@@ -246,13 +258,20 @@ public sealed class KeywordCandidates
             Count++;
         }
 
-        public readonly Candidate ToCandidate((Candidate, Candidate, Candidate?) words) =>
-            new(null, words.Item3 is null ? [words.Item1.Key, words.Item2.Key] : [words.Item1.Key, words.Item2.Key, words.Item3.Key], _start, _length, _initial, Count);
+        public readonly Candidate ToCandidate((int, int, int) words, List<Candidate> terms) => words.Item3 < 0
+            ? new(null, [terms[words.Item1].Key, terms[words.Item2].Key], [words.Item1, words.Item2], _start, _length, _initial, Count)
+            : new(null, [terms[words.Item1].Key, terms[words.Item2].Key, terms[words.Item3].Key], [words.Item1, words.Item2, words.Item3], _start, _length, _initial, Count);
     }
 
-    public sealed class Candidate(string? key, string[] parts, int start, int length, bool initial, int count = 1)
+    public sealed class Candidate(string? key, string[] parts, int[]? partTerms, int start, int length, bool initial, int count = 1, int termIndex = -1)
     {
         private string? _key = key;
+
+        /// <summary>The term indexes of <see cref="Parts"/>, in the same order; null for a single word or bigram (see <see cref="TermIndex"/>).</summary>
+        internal int[]? PartTerms { get; } = partTerms;
+
+        /// <summary>The index of a single word or bigram among the text's terms (-1 for phrases and merged words).</summary>
+        internal int TermIndex { get; } = termIndex;
 
         /// <summary>The normalised text: the words joined by spaces, or the CJK characters.</summary>
         public string Key => _key ??= string.Join(' ', Parts);
