@@ -32,10 +32,10 @@ public sealed class KeywordCandidates
     private KeywordCandidates(string text) => _text = text;
 
     /// <summary>Words and CJK bigrams of the text (each once): what the corpus document frequencies count.</summary>
-    public IEnumerable<string> Terms => _terms.Keys;
+    public IEnumerable<string> Terms => _termList.Select(term => term.Key);
 
     /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
-    public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats)
+    public IEnumerable<Candidate> All => _termList.Where(term => !term.IsCjk || term.Count >= MinRepeats)
         .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key, _termList)))
         .Concat(_merged);
 
@@ -149,7 +149,7 @@ public sealed class KeywordCandidates
         }
 
         var text = term.ToString();
-        candidate = new Candidate(text, [text], null, start, length, initial, termIndex: _termList.Count);
+        candidate = new Candidate(text, _termList.Count, start, length, initial);
         _terms[text] = candidate;
         _termList.Add(candidate);
         return candidate;
@@ -263,32 +263,52 @@ public sealed class KeywordCandidates
             : new(null, [terms[words.Item1].Key, terms[words.Item2].Key, terms[words.Item3].Key], [words.Item1, words.Item2, words.Item3], _start, _length, _initial, Count);
     }
 
-    public sealed class Candidate(string? key, string[] parts, int[]? partTerms, int start, int length, bool initial, int count = 1, int termIndex = -1)
+    public sealed class Candidate
     {
-        private string? _key = key;
+        private string? _key;
+        private IReadOnlyList<string>? _parts;
 
-        /// <summary>The term indexes of <see cref="Parts"/>, in the same order; null for a single word or bigram (see <see cref="TermIndex"/>).</summary>
-        internal int[]? PartTerms { get; } = partTerms;
+        /// <summary>A word or bigram: its own single part, term <paramref name="termIndex"/> of the text.</summary>
+        internal Candidate(string key, int termIndex, int start, int length, bool initial, int count = 1)
+            : this(key, null, null, start, length, initial, count) => TermIndex = termIndex;
 
-        /// <summary>The index of a single word or bigram among the text's terms (-1 for phrases and merged words).</summary>
-        internal int TermIndex { get; } = termIndex;
+        /// <summary>A phrase or merged word (<paramref name="key"/> null: its parts joined by spaces) made of terms <paramref name="partTerms"/>.</summary>
+        internal Candidate(string? key, IReadOnlyList<string>? parts, int[]? partTerms, int start, int length, bool initial, int count = 1)
+        {
+            _key = key;
+            _parts = parts;
+            PartTerms = partTerms;
+            Start = start;
+            Length = length;
+            Initial = initial;
+            Count = count;
+        }
 
         /// <summary>The normalised text: the words joined by spaces, or the CJK characters.</summary>
         public string Key => _key ??= string.Join(' ', Parts);
 
         /// <summary>The words or bigrams the candidate is made of (itself for a single term).</summary>
-        public IReadOnlyList<string> Parts { get; } = parts;
+        public IReadOnlyList<string> Parts => _parts ??= [Key];
 
-        public int Count { get; private set; } = count;
+        /// <summary>How many words or bigrams the candidate is made of.</summary>
+        internal int PartCount => PartTerms?.Length ?? 1;
+
+        /// <summary>The term indexes of <see cref="Parts"/>, in the same order; null for a single word or bigram (see <see cref="TermIndex"/>).</summary>
+        internal int[]? PartTerms { get; }
+
+        /// <summary>The index of a single word or bigram among the text's terms (-1 for phrases and merged words).</summary>
+        internal int TermIndex { get; } = -1;
+
+        public int Count { get; private set; }
 
         /// <summary>A CJK bigram (its key has no letters of an alphabet).</summary>
-        public bool IsCjk => Parts.Count == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
+        public bool IsCjk => PartCount == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
 
-        public int Start { get; private set; } = start;
+        public int Start { get; private set; }
 
-        public int Length { get; private set; } = length;
+        public int Length { get; private set; }
 
-        private bool Initial { get; set; } = initial;
+        private bool Initial { get; set; }
 
         public void Seen(int start, int length, bool initial)
         {

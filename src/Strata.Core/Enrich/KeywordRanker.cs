@@ -32,7 +32,7 @@ public static class KeywordRanker
         var scored = new List<(KeywordCandidates.Candidate Candidate, double Weight)>();
         foreach (var candidate in candidates.All)
         {
-            var multiple = candidate.Parts.Count > 1;
+            var multiple = candidate.PartCount > 1;
             if (candidate.Count == 0 || (multiple && candidate.Count < KeywordCandidates.MinRepeats))
             {
                 continue;
@@ -51,8 +51,8 @@ public static class KeywordRanker
                 idf += Idf(candidate.TermIndex);
             }
 
-            idf /= candidate.Parts.Count;
-            scored.Add((candidate, candidate.Count * idf * (1 + (LengthBoost * (candidate.Parts.Count - 1)))));
+            idf /= candidate.PartCount;
+            scored.Add((candidate, candidate.Count * idf * (1 + (LengthBoost * (candidate.PartCount - 1)))));
         }
 
         var chosen = new List<(KeywordCandidates.Candidate Candidate, double Weight)>(count);
