@@ -14,6 +14,6 @@ public sealed class KeywordEnricher(CorpusFrequencies corpus, int count = Keywor
         var candidates = KeywordCandidates.Collect(draft.Item.Title is { Length: > 0 } title ? title + "\n\n" + draft.Item.Text : draft.Item.Text);
         var terms = await corpus.ObserveDocumentAsync([.. candidates.Terms], cancellationToken).ConfigureAwait(false);
         var documents = corpus.Documents;
-        draft.Keywords = KeywordRanker.Rank(candidates, term => CorpusFrequencies.InverseDocumentFrequency(documents, terms[term]), count);
+        draft.Keywords = KeywordRanker.RankByTermIndex(candidates, term => CorpusFrequencies.InverseDocumentFrequency(documents, terms[term]), count);
     }
 }

@@ -22,10 +22,10 @@ public static class KeywordRanker
         (a, b) => b.Weight.CompareTo(a.Weight) is var order and not 0 ? order : string.CompareOrdinal(a.Candidate.Key, b.Candidate.Key);
 
     public static IReadOnlyList<Keyword> Rank(KeywordCandidates candidates, Func<string, double> inverseDocumentFrequency, int count = DefaultCount) =>
-        Rank(candidates, term => inverseDocumentFrequency(candidates.TermAt(term)), count);
+        RankByTermIndex(candidates, term => inverseDocumentFrequency(candidates.TermAt(term)), count);
 
     /// <summary>Ranks with the IDF of each term given by its index (see <see cref="KeywordCandidates.Terms"/>); asked once per term.</summary>
-    internal static IReadOnlyList<Keyword> Rank(KeywordCandidates candidates, Func<int, double> inverseDocumentFrequency, int count = DefaultCount)
+    internal static IReadOnlyList<Keyword> RankByTermIndex(KeywordCandidates candidates, Func<int, double> inverseDocumentFrequency, int count = DefaultCount)
     {
         var idfs = new double[candidates.TermCount];
         var known = new bool[idfs.Length];
