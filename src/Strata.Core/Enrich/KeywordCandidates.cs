@@ -24,8 +24,18 @@ public sealed class KeywordCandidates
     /// <summary>The same terms by index, in the order they were first seen (the order of <see cref="Terms"/>).</summary>
     private readonly List<Candidate> _termList = [];
 
-    /// <summary>Phrases by the indexes of their two or three words (-1 for no third): cheaper keys than the words themselves.</summary>
-    private readonly Dictionary<(int, int, int), PhraseCount> _phrases = [];
+    /// <summary>A scan's phrase table larger than this is not kept for the thread's next text (it would hold on to its memory).</summary>
+    private const int MaxReusedPhrases = 1 << 14;
+
+    /// <summary>
+    /// The phrase table of the last text this thread scanned, emptied: most phrases occur once, and a new table per
+    /// text (grown step by step) was most of the bytes a text's keywords allocated.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<(int, int, int), PhraseCount>? _reusablePhrases;
+
+    /// <summary>Phrases seen at least <see cref="MinRepeats"/> times, in the order they were first seen.</summary>
+    private readonly List<Candidate> _phrases = [];
     private readonly List<Candidate> _merged = [];
     private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
 
@@ -36,7 +46,7 @@ public sealed class KeywordCandidates
 
     /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
     public IEnumerable<Candidate> All => _termList.Where(term => !term.IsCjk || term.Count >= MinRepeats)
-        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key, _termList)))
+        .Concat(_phrases)
         .Concat(_merged);
 
     /// <summary>How often a single term occurs in the text (0 when it does not).</summary>
@@ -66,6 +76,9 @@ public sealed class KeywordCandidates
         Span<int> window = stackalloc int[MaxPhraseWords];
         Span<int> starts = stackalloc int[MaxPhraseWords];
         Span<bool> initials = stackalloc bool[MaxPhraseWords];
+        // Phrases by the indexes of their two or three words (-1 for no third): cheaper keys than the words themselves.
+        var phrases = _reusablePhrases ?? [];
+        _reusablePhrases = null;
         var inWindow = 0;
         var previousEnd = 0;
         List<(string, int)>? run = null;
@@ -134,9 +147,23 @@ public sealed class KeywordCandidates
             {
                 var first = inWindow - length;
                 var key = (window[first], window[first + 1], length == 3 ? window[first + 2] : -1);
-                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, key, out _);
+                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(phrases, key, out _);
                 phrase.Seen(starts[first], token.End - starts[first], initials[first]);
             }
+        }
+
+        foreach (var (key, phrase) in phrases)
+        {
+            if (phrase.Count >= MinRepeats)
+            {
+                _phrases.Add(phrase.ToCandidate(key, _termList));
+            }
+        }
+
+        if (phrases.Count <= MaxReusedPhrases)
+        {
+            phrases.Clear();
+            _reusablePhrases = phrases;
         }
     }
 
