@@ -42,6 +42,9 @@ public sealed class TermVectorizer
         }
     }
 
+    /// <summary>Forgets the vocabulary, keeping its memory for the next document.</summary>
+    internal void Clear() => _vocabulary.Clear();
+
     /// <summary>Ids of the distinct terms of <paramref name="text"/> already in the vocabulary.</summary>
     public HashSet<int> KnownTerms(ReadOnlySpan<char> text) => [.. Count(text, addNew: false).Keys];
 
