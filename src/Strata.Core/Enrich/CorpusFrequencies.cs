@@ -9,11 +9,17 @@ namespace Strata.Core.Enrich;
 /// Counts are approximate by design: a crash before the flush loses that run's deltas, and re-enriched or deleted
 /// items are not subtracted; IDF is a logarithm, so such drift barely moves a ranking.
 /// </summary>
+/// <remarks>
+/// Each term has one <see cref="TermCounts"/> holding both its stored and its pending count, so a document's terms
+/// are looked up once (<see cref="ObserveDocumentAsync"/>) and then counted and weighed without hashing again.
+/// </remarks>
 public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
 {
-    private readonly ConcurrentDictionary<string, int> _stored = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TermCounts> _terms = new(StringComparer.Ordinal);
+
+    /// <summary>Terms with a pending count, each queued once when its count leaves zero: what the next flush writes.</summary>
+    private readonly ConcurrentQueue<(string Term, TermCounts Counts)> _changed = new();
     private readonly SemaphoreSlim _countLoad = new(1, 1);
-    private ConcurrentDictionary<string, int> _pending = new(StringComparer.Ordinal);
     private long _storedDocuments = -1;
     private long _pendingDocuments;
 
@@ -21,7 +27,113 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
     public long Documents => Math.Max(0, Interlocked.Read(ref _storedDocuments)) + Interlocked.Read(ref _pendingDocuments);
 
     /// <summary>Loads what is not cached yet of <paramref name="terms"/> and of the document count.</summary>
-    public async ValueTask EnsureLoadedAsync(IEnumerable<string> terms, CancellationToken cancellationToken)
+    public async ValueTask EnsureLoadedAsync(IEnumerable<string> terms, CancellationToken cancellationToken) =>
+        await LoadAsync([.. terms.Select(term => (term, CountsOf(term)))], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Counts one more document containing <paramref name="terms"/> (each once).</summary>
+    public void Observe(IEnumerable<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            Count(term, CountsOf(term));
+        }
+
+        Interlocked.Increment(ref _pendingDocuments);
+    }
+
+    /// <summary>
+    /// <see cref="EnsureLoadedAsync"/> then <see cref="Observe"/> for one document's distinct terms, returning each
+    /// term's counts (in the order of <paramref name="terms"/>) for <see cref="InverseDocumentFrequency(long, TermCounts)"/>.
+    /// </summary>
+    internal async ValueTask<TermCounts[]> ObserveDocumentAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var counts = new (string Term, TermCounts Counts)[terms.Count];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] = (terms[i], CountsOf(terms[i]));
+        }
+
+        await LoadAsync(counts, cancellationToken).ConfigureAwait(false);
+        var result = new TermCounts[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            Count(counts[i].Term, counts[i].Counts);
+            result[i] = counts[i].Counts;
+        }
+
+        Interlocked.Increment(ref _pendingDocuments);
+        return result;
+    }
+
+    /// <summary>How many documents contain <paramref name="term"/>, this run's included.</summary>
+    public int DocumentFrequency(string term) => _terms.TryGetValue(term, out var counts) ? counts.DocumentFrequency : 0;
+
+    /// <summary>Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1, so a term in every document still counts 1.</summary>
+    public double InverseDocumentFrequency(string term) => Math.Log((1.0 + Documents) / (1.0 + DocumentFrequency(term))) + 1.0;
+
+    /// <summary>The same IDF for counts from <see cref="ObserveDocumentAsync"/>, with <paramref name="documents"/> read once per document.</summary>
+    internal static double InverseDocumentFrequency(long documents, TermCounts counts) => Math.Log((1.0 + documents) / (1.0 + counts.DocumentFrequency)) + 1.0;
+
+    /// <summary>Writes the accumulated counts to the store; call when no enrichment runs (the end of a pipeline run).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var documents = Interlocked.Exchange(ref _pendingDocuments, 0);
+        var taken = new List<(string Term, TermCounts Counts, int Count)>();
+        var pending = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (_changed.TryDequeue(out var changed))
+        {
+            var count = Interlocked.Exchange(ref changed.Counts.Pending, 0);
+            if (count != 0)
+            {
+                pending[changed.Term] = pending.GetValueOrDefault(changed.Term) + count;
+                taken.Add((changed.Term, changed.Counts, count));
+            }
+        }
+
+        if (documents == 0 && pending.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.AddDocumentFrequenciesAsync(pending, documents, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Keep the counts for the next flush rather than lose them.
+            foreach (var (term, counts, count) in taken)
+            {
+                Count(term, counts, count);
+            }
+
+            Interlocked.Add(ref _pendingDocuments, documents);
+            throw;
+        }
+
+        foreach (var (_, counts, count) in taken)
+        {
+            counts.AddStored(count);
+        }
+
+        if (Interlocked.Read(ref _storedDocuments) >= 0)
+        {
+            Interlocked.Add(ref _storedDocuments, documents);
+        }
+    }
+
+    private TermCounts CountsOf(string term) => _terms.GetOrAdd(term, static _ => new TermCounts());
+
+    private void Count(string term, TermCounts counts, int count = 1)
+    {
+        if (Interlocked.Add(ref counts.Pending, count) == count)
+        {
+            _changed.Enqueue((term, counts));
+        }
+    }
+
+    /// <summary>Loads the document count once, and the stored frequencies of the terms not loaded yet in one batch.</summary>
+    private async ValueTask LoadAsync((string Term, TermCounts Counts)[] terms, CancellationToken cancellationToken)
     {
         if (Interlocked.Read(ref _storedDocuments) < 0)
         {
@@ -39,71 +151,53 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
             }
         }
 
-        var missing = terms.Where(term => !_stored.ContainsKey(term)).ToArray();
+        var missing = terms.Where(term => !term.Counts.IsLoaded).ToArray();
         if (missing.Length == 0)
         {
             return;
         }
 
-        var found = await store.LoadDocumentFrequenciesAsync(missing, cancellationToken).ConfigureAwait(false);
-        foreach (var term in missing)
+        var found = await store.LoadDocumentFrequenciesAsync(missing.Select(term => term.Term).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var (term, counts) in missing)
         {
-            _stored.TryAdd(term, found.GetValueOrDefault(term));
+            counts.Load(found.GetValueOrDefault(term));
         }
     }
 
-    /// <summary>Counts one more document containing <paramref name="terms"/> (each once).</summary>
-    public void Observe(IEnumerable<string> terms)
+    /// <summary>One term's document frequency: what the store held (once loaded or flushed) plus this run's pending count.</summary>
+    internal sealed class TermCounts
     {
-        var pending = _pending;
-        foreach (var term in terms)
+        /// <summary>Documents of this run containing the term, not yet written.</summary>
+        internal int Pending;
+
+        private int _stored;
+        private bool _loaded;
+
+        public bool IsLoaded => Volatile.Read(ref _loaded);
+
+        public int DocumentFrequency => Volatile.Read(ref _stored) + Volatile.Read(ref Pending);
+
+        /// <summary>Sets the stored count loaded from the store, unless another document loaded it first.</summary>
+        public void Load(int stored)
         {
-            pending.AddOrUpdate(term, 1, static (_, count) => count + 1);
-        }
-
-        Interlocked.Increment(ref _pendingDocuments);
-    }
-
-    /// <summary>How many documents contain <paramref name="term"/>, this run's included.</summary>
-    public int DocumentFrequency(string term) => _stored.GetValueOrDefault(term) + _pending.GetValueOrDefault(term);
-
-    /// <summary>Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1, so a term in every document still counts 1.</summary>
-    public double InverseDocumentFrequency(string term) => Math.Log((1.0 + Documents) / (1.0 + DocumentFrequency(term))) + 1.0;
-
-    /// <summary>Writes the accumulated counts to the store; call when no enrichment runs (the end of a pipeline run).</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        var documents = Interlocked.Exchange(ref _pendingDocuments, 0);
-        var pending = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
-        if (documents == 0 && pending.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.AddDocumentFrequenciesAsync(pending, documents, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Keep the counts for the next flush rather than lose them.
-            foreach (var (term, count) in pending)
+            lock (this)
             {
-                _pending.AddOrUpdate(term, count, (_, current) => current + count);
+                if (!_loaded)
+                {
+                    _stored = stored;
+                    Volatile.Write(ref _loaded, true);
+                }
             }
-
-            Interlocked.Add(ref _pendingDocuments, documents);
-            throw;
         }
 
-        foreach (var (term, count) in pending)
+        /// <summary>Adds flushed counts; the stored count is then known even if it was never loaded.</summary>
+        public void AddStored(int count)
         {
-            _stored.AddOrUpdate(term, count, (_, current) => current + count);
-        }
-
-        if (Interlocked.Read(ref _storedDocuments) >= 0)
-        {
-            Interlocked.Add(ref _storedDocuments, documents);
+            lock (this)
+            {
+                _stored += count;
+                Volatile.Write(ref _loaded, true);
+            }
         }
     }
 }

@@ -29,27 +29,39 @@ public static class ExtractiveSummarizer
     {
         budget ??= SummaryBudget.Default;
         var all = SentenceSplitter.Split(text);
-        var spans = all.Count > MaxSentencesRanked ? all.Take(MaxSentencesRanked).ToArray() : all.ToArray();
-        var vectorizer = new TermVectorizer();
-        var counts = spans.Select(span => vectorizer.Count(text.AsSpan(span.Start, span.Length))).ToArray();
-        var candidates = Enumerable.Range(0, spans.Length).Where(i => counts[i].Count >= MinTerms).ToArray();
+        var spans = new SentenceSpan[Math.Min(all.Count, MaxSentencesRanked)];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            spans[i] = all[i];
+        }
+
+        var terms = SentenceTerms.Count(text, spans);
+        var candidates = Candidates(terms);
         if (candidates.Length == 0)
         {
             return Fallback(text, spans, budget);
         }
 
-        var vectors = Vectors(counts, vectorizer.VocabularySize);
+        var vectors = Vectors(terms, candidates);
         var rank = LexRank(vectors, candidates);
-        var chosen = ChooseByMmr(text, spans, vectors, candidates, rank, budget);
+        var chosen = ChooseByMmr(spans, vectors, candidates, rank, budget);
         if (chosen.Count == 0)
         {
             return Fallback(text, spans, budget);
         }
 
-        var keyPoints = chosen.Select(i => MarkdownInline.ToPlain(spans[i].Of(text))).ToArray();
-        var ordered = chosen.Order().Select(i => spans[i]).ToArray();
-        var joined = Join(ordered.Select(span => MarkdownInline.ToPlain(span.Of(text))));
-        return new ExtractiveSummary(ordered, Cut(joined, budget.MaxChars), keyPoints);
+        // Each chosen sentence made plain once: the key points list them by rank, the summary in document order.
+        var keyPoints = new string[chosen.Count];
+        for (var i = 0; i < keyPoints.Length; i++)
+        {
+            keyPoints[i] = MarkdownInline.ToPlain(spans[chosen[i]].Of(text));
+        }
+
+        var order = chosen.ToArray();
+        var plainInOrder = (string[])keyPoints.Clone();
+        Array.Sort(order, plainInOrder);
+        var ordered = Array.ConvertAll(order, i => spans[i]);
+        return new ExtractiveSummary(ordered, Cut(Join(plainInOrder), budget.MaxChars), keyPoints);
     }
 
     /// <summary>Joins sentences, with a space only between sentences that are not CJK.</summary>
@@ -71,19 +83,33 @@ public static class ExtractiveSummarizer
 
     private static string Cut(string text, int maxChars) => text.Length > maxChars ? text[..(maxChars - 1)].TrimEnd() + "…" : text;
 
-    private static SparseVector[] Vectors(Dictionary<int, int>[] counts, int vocabularySize)
+    /// <summary>The sentences with enough distinct terms to stand alone, in document order.</summary>
+    private static int[] Candidates(SentenceTerms terms)
     {
-        var documentFrequency = new int[vocabularySize];
-        foreach (var sentence in counts)
+        var candidates = new List<int>(terms.Sentences);
+        for (var i = 0; i < terms.Sentences; i++)
         {
-            foreach (var id in sentence.Keys)
+            if (terms.DistinctTerms(i) >= MinTerms)
             {
-                documentFrequency[id]++;
+                candidates.Add(i);
             }
         }
 
-        var idf = documentFrequency.Select(df => Math.Log(1 + ((double)counts.Length / Math.Max(1, df)))).ToArray();
-        return counts.Select(sentence => SparseVector.From(sentence, idf)).ToArray();
+        return [.. candidates];
+    }
+
+    /// <summary>TF-IDF vectors of the candidates (IDF over all sentences); other sentences are never compared and stay empty.</summary>
+    private static SparseVector[] Vectors(SentenceTerms terms, int[] candidates)
+    {
+        var idf = terms.InverseSentenceFrequencies();
+        var vectors = new SparseVector[terms.Sentences];
+        Array.Fill(vectors, SparseVector.Empty);
+        foreach (var candidate in candidates)
+        {
+            vectors[candidate] = terms.Vector(candidate, idf);
+        }
+
+        return vectors;
     }
 
     /// <summary>Stationary scores of a random walk over sentence similarity, indexed like <paramref name="candidates"/>.</summary>
@@ -231,13 +257,30 @@ public static class ExtractiveSummarizer
         }
     }
 
-    private static List<int> ChooseByMmr(string text, SentenceSpan[] spans, SparseVector[] vectors, int[] candidates, double[] rank, SummaryBudget budget)
+    private static List<int> ChooseByMmr(SentenceSpan[] spans, SparseVector[] vectors, int[] candidates, double[] rank, SummaryBudget budget)
     {
         var chosen = new List<int>();
         var used = new bool[candidates.Length];
+
+        // Each candidate's highest similarity to a chosen sentence, brought up to date as sentences are chosen
+        // (the same maximum as comparing against every chosen sentence each round).
+        var redundancies = new double[candidates.Length];
         var chars = 0;
         while (chosen.Count < budget.MaxSentences)
         {
+            if (chosen.Count > 0)
+            {
+                var last = vectors[chosen[^1]];
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    if (!used[c])
+                    {
+                        var similarity = vectors[candidates[c]].Cosine(last);
+                        redundancies[c] = chosen.Count == 1 || similarity > redundancies[c] ? similarity : redundancies[c];
+                    }
+                }
+            }
+
             var best = -1;
             var bestScore = double.NegativeInfinity;
             for (var c = 0; c < candidates.Length; c++)
@@ -248,7 +291,7 @@ public static class ExtractiveSummarizer
                 }
 
                 var sentence = candidates[c];
-                var redundancy = chosen.Count == 0 ? 0 : chosen.Max(other => vectors[sentence].Cosine(vectors[other]));
+                var redundancy = chosen.Count == 0 ? 0 : redundancies[c];
                 if (redundancy >= DuplicateSimilarity || chars + spans[sentence].Length + 1 > budget.MaxChars && chosen.Count > 0)
                 {
                     continue;

@@ -20,22 +20,43 @@ public sealed class KeywordCandidates
 
     private readonly string _text;
     private readonly Dictionary<string, Candidate> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Candidate, Candidate, Candidate?), PhraseCount> _phrases = [];
+
+    /// <summary>The same terms by index, in the order they were first seen (the order of <see cref="Terms"/>).</summary>
+    private readonly List<Candidate> _termList = [];
+
+    /// <summary>A scan's phrase table larger than this is not kept for the thread's next text (it would hold on to its memory).</summary>
+    private const int MaxReusedPhrases = 1 << 14;
+
+    /// <summary>
+    /// The phrase table of the last text this thread scanned, emptied: most phrases occur once, and a new table per
+    /// text (grown step by step) was most of the bytes a text's keywords allocated.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<(int, int, int), PhraseCount>? _reusablePhrases;
+
+    /// <summary>Phrases seen at least <see cref="MinRepeats"/> times, in the order they were first seen.</summary>
+    private readonly List<Candidate> _phrases = [];
     private readonly List<Candidate> _merged = [];
     private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
 
     private KeywordCandidates(string text) => _text = text;
 
     /// <summary>Words and CJK bigrams of the text (each once): what the corpus document frequencies count.</summary>
-    public IEnumerable<string> Terms => _terms.Keys;
+    public IEnumerable<string> Terms => _termList.Select(term => term.Key);
 
     /// <summary>Every candidate: words, bigrams (seen at least twice: once is too often a cross-word pair), phrases and merged CJK words.</summary>
-    public IEnumerable<Candidate> All => _terms.Values.Where(term => !term.IsCjk || term.Count >= MinRepeats)
-        .Concat(_phrases.Where(pair => pair.Value.Count >= MinRepeats).Select(pair => pair.Value.ToCandidate(pair.Key)))
+    public IEnumerable<Candidate> All => _termList.Where(term => !term.IsCjk || term.Count >= MinRepeats)
+        .Concat(_phrases)
         .Concat(_merged);
 
     /// <summary>How often a single term occurs in the text (0 when it does not).</summary>
     public int CountOf(string term) => _terms.TryGetValue(term, out var candidate) ? candidate.Count : 0;
+
+    /// <summary>How many distinct words and CJK bigrams there are (term indexes run from 0 to this, in <see cref="Terms"/> order).</summary>
+    internal int TermCount => _termList.Count;
+
+    /// <summary>The word or bigram with index <paramref name="index"/>.</summary>
+    internal string TermAt(int index) => _termList[index].Key;
 
     public static KeywordCandidates Collect(string text)
     {
@@ -52,9 +73,12 @@ public sealed class KeywordCandidates
     private void Scan()
     {
         var lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var window = new Candidate?[MaxPhraseWords];
+        Span<int> window = stackalloc int[MaxPhraseWords];
         Span<int> starts = stackalloc int[MaxPhraseWords];
         Span<bool> initials = stackalloc bool[MaxPhraseWords];
+        // Phrases by the indexes of their two or three words (-1 for no third): cheaper keys than the words themselves.
+        var phrases = _reusablePhrases ?? [];
+        _reusablePhrases = null;
         var inWindow = 0;
         var previousEnd = 0;
         List<(string, int)>? run = null;
@@ -102,7 +126,7 @@ public sealed class KeywordCandidates
             }
 
             var initial = boundary && inWindow == 0;
-            var word = Count(lookup, token.Text, token.Start, token.Length, initial);
+            var word = Count(lookup, token.Text, token.Start, token.Length, initial).TermIndex;
             if (inWindow == MaxPhraseWords)
             {
                 for (var i = 1; i < MaxPhraseWords; i++)
@@ -122,10 +146,24 @@ public sealed class KeywordCandidates
             for (var length = 2; length <= inWindow; length++)
             {
                 var first = inWindow - length;
-                var key = (window[first]!, window[first + 1]!, length == 3 ? window[first + 2] : null);
-                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(_phrases, key, out _);
+                var key = (window[first], window[first + 1], length == 3 ? window[first + 2] : -1);
+                ref var phrase = ref CollectionsMarshal.GetValueRefOrAddDefault(phrases, key, out _);
                 phrase.Seen(starts[first], token.End - starts[first], initials[first]);
             }
+        }
+
+        foreach (var (key, phrase) in phrases)
+        {
+            if (phrase.Count >= MinRepeats)
+            {
+                _phrases.Add(phrase.ToCandidate(key, _termList));
+            }
+        }
+
+        if (phrases.Count <= MaxReusedPhrases)
+        {
+            phrases.Clear();
+            _reusablePhrases = phrases;
         }
     }
 
@@ -138,8 +176,9 @@ public sealed class KeywordCandidates
         }
 
         var text = term.ToString();
-        candidate = new Candidate(text, [text], start, length, initial);
+        candidate = new Candidate(text, _termList.Count, start, length, initial);
         _terms[text] = candidate;
+        _termList.Add(candidate);
         return candidate;
     }
 
@@ -204,7 +243,7 @@ public sealed class KeywordCandidates
         }
 
         string[] parts = key.Item3 is null ? [key.Item1, key.Item2] : [key.Item1, key.Item2, key.Item3];
-        counts[key] = new Candidate(_text.Substring(start, length), parts, start, length, initial: false);
+        counts[key] = new Candidate(_text.Substring(start, length), parts, Array.ConvertAll(parts, part => _terms[part].TermIndex), start, length, initial: false);
     }
 
     /// <summary>Sentence and clause punctuation and line breaks end a phrase; spaces, hyphens and quotes do not.</summary>
@@ -246,30 +285,57 @@ public sealed class KeywordCandidates
             Count++;
         }
 
-        public readonly Candidate ToCandidate((Candidate, Candidate, Candidate?) words) =>
-            new(null, words.Item3 is null ? [words.Item1.Key, words.Item2.Key] : [words.Item1.Key, words.Item2.Key, words.Item3.Key], _start, _length, _initial, Count);
+        public readonly Candidate ToCandidate((int, int, int) words, List<Candidate> terms) => words.Item3 < 0
+            ? new(null, [terms[words.Item1].Key, terms[words.Item2].Key], [words.Item1, words.Item2], _start, _length, _initial, Count)
+            : new(null, [terms[words.Item1].Key, terms[words.Item2].Key, terms[words.Item3].Key], [words.Item1, words.Item2, words.Item3], _start, _length, _initial, Count);
     }
 
-    public sealed class Candidate(string? key, string[] parts, int start, int length, bool initial, int count = 1)
+    public sealed class Candidate
     {
-        private string? _key = key;
+        private string? _key;
+        private IReadOnlyList<string>? _parts;
+
+        /// <summary>A word or bigram: its own single part, term <paramref name="termIndex"/> of the text.</summary>
+        internal Candidate(string key, int termIndex, int start, int length, bool initial, int count = 1)
+            : this(key, null, null, start, length, initial, count) => TermIndex = termIndex;
+
+        /// <summary>A phrase or merged word (<paramref name="key"/> null: its parts joined by spaces) made of terms <paramref name="partTerms"/>.</summary>
+        internal Candidate(string? key, IReadOnlyList<string>? parts, int[]? partTerms, int start, int length, bool initial, int count = 1)
+        {
+            _key = key;
+            _parts = parts;
+            PartTerms = partTerms;
+            Start = start;
+            Length = length;
+            Initial = initial;
+            Count = count;
+        }
 
         /// <summary>The normalised text: the words joined by spaces, or the CJK characters.</summary>
         public string Key => _key ??= string.Join(' ', Parts);
 
         /// <summary>The words or bigrams the candidate is made of (itself for a single term).</summary>
-        public IReadOnlyList<string> Parts { get; } = parts;
+        public IReadOnlyList<string> Parts => _parts ??= [Key];
 
-        public int Count { get; private set; } = count;
+        /// <summary>How many words or bigrams the candidate is made of.</summary>
+        internal int PartCount => PartTerms?.Length ?? 1;
+
+        /// <summary>The term indexes of <see cref="Parts"/>, in the same order; null for a single word or bigram (see <see cref="TermIndex"/>).</summary>
+        internal int[]? PartTerms { get; }
+
+        /// <summary>The index of a single word or bigram among the text's terms (-1 for phrases and merged words).</summary>
+        internal int TermIndex { get; } = -1;
+
+        public int Count { get; private set; }
 
         /// <summary>A CJK bigram (its key has no letters of an alphabet).</summary>
-        public bool IsCjk => Parts.Count == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
+        public bool IsCjk => PartCount == 1 && Key.Length == 2 && CharClasses.IsCjk(Key[0]);
 
-        public int Start { get; private set; } = start;
+        public int Start { get; private set; }
 
-        public int Length { get; private set; } = length;
+        public int Length { get; private set; }
 
-        private bool Initial { get; set; } = initial;
+        private bool Initial { get; set; }
 
         public void Seen(int start, int length, bool initial)
         {

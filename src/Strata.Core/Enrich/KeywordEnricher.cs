@@ -12,9 +12,8 @@ public sealed class KeywordEnricher(CorpusFrequencies corpus, int count = Keywor
         }
 
         var candidates = KeywordCandidates.Collect(draft.Item.Title is { Length: > 0 } title ? title + "\n\n" + draft.Item.Text : draft.Item.Text);
-        var terms = candidates.Terms.ToArray();
-        await corpus.EnsureLoadedAsync(terms, cancellationToken).ConfigureAwait(false);
-        corpus.Observe(terms);
-        draft.Keywords = KeywordRanker.Rank(candidates, corpus.InverseDocumentFrequency, count);
+        var terms = await corpus.ObserveDocumentAsync([.. candidates.Terms], cancellationToken).ConfigureAwait(false);
+        var documents = corpus.Documents;
+        draft.Keywords = KeywordRanker.RankByTermIndex(candidates, term => CorpusFrequencies.InverseDocumentFrequency(documents, terms[term]), count);
     }
 }

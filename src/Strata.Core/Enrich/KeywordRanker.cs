@@ -14,30 +14,110 @@ public static class KeywordRanker
     /// <summary>A word inside a chosen phrase is still listed when it occurs this many times more than the phrase.</summary>
     private const double OwnUseRatio = 1.5;
 
-    public static IReadOnlyList<Keyword> Rank(KeywordCandidates candidates, Func<string, double> inverseDocumentFrequency, int count = DefaultCount)
+    /// <summary>The best this many times the wanted count are sorted first; all are only when overlaps skip that many.</summary>
+    private const int Shortlist = 4;
+
+    /// <summary>Best weight first; equal weights in ordinal key order (keys are unique, so this orders every candidate).</summary>
+    private static readonly Comparison<(KeywordCandidates.Candidate Candidate, double Weight)> BestFirst =
+        (a, b) => b.Weight.CompareTo(a.Weight) is var order and not 0 ? order : string.CompareOrdinal(a.Candidate.Key, b.Candidate.Key);
+
+    public static IReadOnlyList<Keyword> Rank(KeywordCandidates candidates, Func<string, double> inverseDocumentFrequency, int count = DefaultCount) =>
+        RankByTermIndex(candidates, term => inverseDocumentFrequency(candidates.TermAt(term)), count);
+
+    /// <summary>Ranks with the IDF of each term given by its index (see <see cref="KeywordCandidates.Terms"/>); asked once per term.</summary>
+    internal static IReadOnlyList<Keyword> RankByTermIndex(KeywordCandidates candidates, Func<int, double> inverseDocumentFrequency, int count = DefaultCount)
     {
+        var idfs = new double[candidates.TermCount];
+        var known = new bool[idfs.Length];
         var scored = new List<(KeywordCandidates.Candidate Candidate, double Weight)>();
         foreach (var candidate in candidates.All)
         {
-            var multiple = candidate.Parts.Count > 1;
+            var multiple = candidate.PartCount > 1;
             if (candidate.Count == 0 || (multiple && candidate.Count < KeywordCandidates.MinRepeats))
             {
                 continue;
             }
 
             var idf = 0.0;
-            foreach (var part in candidate.Parts)
+            if (candidate.PartTerms is { } parts)
             {
-                idf += inverseDocumentFrequency(part);
+                foreach (var part in parts)
+                {
+                    idf += Idf(part);
+                }
+            }
+            else
+            {
+                idf += Idf(candidate.TermIndex);
             }
 
-            idf /= candidate.Parts.Count;
-            scored.Add((candidate, candidate.Count * idf * (1 + (LengthBoost * (candidate.Parts.Count - 1)))));
+            idf /= candidate.PartCount;
+            scored.Add((candidate, candidate.Count * idf * (1 + (LengthBoost * (candidate.PartCount - 1)))));
         }
 
-        scored.Sort((a, b) => b.Weight.CompareTo(a.Weight) is var order and not 0 ? order : string.CompareOrdinal(a.Candidate.Key, b.Candidate.Key));
         var chosen = new List<(KeywordCandidates.Candidate Candidate, double Weight)>(count);
+        var shortlist = Best(scored, Math.Max(count, 1) * Shortlist);
+        Choose(shortlist, chosen, count);
+        if (chosen.Count < count && shortlist.Count < scored.Count)
+        {
+            // Overlaps skipped too many of the shortlist: choose again over every candidate, in the same order.
+            chosen.Clear();
+            scored.Sort(BestFirst);
+            Choose(scored, chosen, count);
+        }
+
+        return chosen.Select(entry => new Keyword(candidates.SurfaceOf(entry.Candidate), Math.Round(entry.Weight, 4))).ToArray();
+
+        double Idf(int term)
+        {
+            if (!known[term])
+            {
+                idfs[term] = inverseDocumentFrequency(term);
+                known[term] = true;
+            }
+
+            return idfs[term];
+        }
+    }
+
+    /// <summary>The <paramref name="size"/> best entries, best first: a bounded heap instead of sorting them all.</summary>
+    private static List<(KeywordCandidates.Candidate Candidate, double Weight)> Best(List<(KeywordCandidates.Candidate Candidate, double Weight)> scored, int size)
+    {
+        if (scored.Count <= size)
+        {
+            var all = new List<(KeywordCandidates.Candidate Candidate, double Weight)>(scored);
+            all.Sort(BestFirst);
+            return all;
+        }
+
+        // The heap's root is the worst entry kept: a newcomer replaces it when it is better.
+        var heap = new PriorityQueue<(KeywordCandidates.Candidate Candidate, double Weight), (KeywordCandidates.Candidate Candidate, double Weight)>(
+            size, Comparer<(KeywordCandidates.Candidate Candidate, double Weight)>.Create((a, b) => BestFirst(b, a)));
         foreach (var entry in scored)
+        {
+            if (heap.Count < size)
+            {
+                heap.Enqueue(entry, entry);
+            }
+            else if (BestFirst(entry, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(entry, entry);
+            }
+        }
+
+        var best = new List<(KeywordCandidates.Candidate Candidate, double Weight)>(heap.Count);
+        while (heap.Count > 0)
+        {
+            best.Add(heap.Dequeue());
+        }
+
+        best.Reverse();
+        return best;
+    }
+
+    private static void Choose(List<(KeywordCandidates.Candidate Candidate, double Weight)> ordered, List<(KeywordCandidates.Candidate Candidate, double Weight)> chosen, int count)
+    {
+        foreach (var entry in ordered)
         {
             if (chosen.Count == count)
             {
@@ -49,8 +129,6 @@ public static class KeywordRanker
                 chosen.Add(entry);
             }
         }
-
-        return chosen.Select(entry => new Keyword(candidates.SurfaceOf(entry.Candidate), Math.Round(entry.Weight, 4))).ToArray();
     }
 
     /// <summary>Whether <paramref name="candidate"/> repeats <paramref name="chosen"/> or is a part of it that adds little on its own.</summary>

@@ -30,10 +30,13 @@ internal static class KeywordStopWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Longer words are never in <see cref="Words"/>, so they are not looked up (most keywords are longer).</summary>
+    private static readonly int LongestWord = Words.Max(word => word.Length);
+
     /// <summary>Whether a normalised word is a stop word (or too short or all digits to be a keyword).</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word)
     {
-        if (word.Length < 2 || WordLookup.Contains(word))
+        if (word.Length < 2 || (word.Length <= LongestWord && WordLookup.Contains(word)))
         {
             return true;
         }

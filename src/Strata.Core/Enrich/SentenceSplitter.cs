@@ -13,6 +13,8 @@ public static class SentenceSplitter
         "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "fig", "no", "al", "approx", "cf", "st", "jr", "sr", "inc", "ltd",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IReadOnlyList<SentenceSpan> Split(string text)
     {
         var sentences = new List<SentenceSpan>();
@@ -141,7 +143,7 @@ public static class SentenceSplitter
             return true;
         }
 
-        return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        return AbbreviationsBySpan.Contains(word);
     }
 
     private static void Add(string text, int start, int end, List<SentenceSpan> sentences)

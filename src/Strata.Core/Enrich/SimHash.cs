@@ -26,30 +26,9 @@ public static class SimHash
             return null;
         }
 
-        var counter = new BitCounter();
-        Span<ulong> window = stackalloc ulong[WordsPerShingle];
-        var tokens = 0;
-        foreach (var token in new TextTokenizer(text))
-        {
-            if (token.IsRunTail)
-            {
-                continue;
-            }
-
-            // CJK runs arrive as overlapping bigrams, so three of them in a row span four characters.
-            window[tokens % WordsPerShingle] = Hash(token.Text);
-            tokens++;
-            if (tokens >= WordsPerShingle)
-            {
-                // Order matters inside a shingle: mix the three token hashes position by position.
-                var a = window[(tokens - 3) % WordsPerShingle];
-                var b = window[(tokens - 2) % WordsPerShingle];
-                var c = window[(tokens - 1) % WordsPerShingle];
-                counter.Add(Mix((Mix(a * 31 + b) * 31) + c));
-            }
-        }
-
-        return counter.Count < MinShingles ? null : counter.Majority();
+        var fingerprint = default(Fingerprint);
+        fingerprint.Add(text);
+        return fingerprint.Value;
     }
 
     public static int Distance(ulong first, ulong second) => BitOperations.PopCount(first ^ second);
@@ -73,6 +52,44 @@ public static class SimHash
         value ^= value >> 33;
         value *= 0xC4CEB9FE1A85EC53UL;
         return value ^ (value >> 33);
+    }
+
+    /// <summary>
+    /// The fingerprint of a text given in pieces that end between tokens (lines, say): the same as of the pieces
+    /// joined by line breaks, without joining them.
+    /// </summary>
+    internal struct Fingerprint
+    {
+        private BitCounter _counter;
+        private ulong _beforeLast;
+        private ulong _last;
+        private int _tokens;
+
+        /// <summary>The fingerprint of what was added, or null when it is too short.</summary>
+        public readonly ulong? Value => _counter.Count < MinShingles ? null : _counter.Majority();
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
+            foreach (var token in new TextTokenizer(text, buffer))
+            {
+                if (token.IsRunTail)
+                {
+                    continue;
+                }
+
+                // CJK runs arrive as overlapping bigrams, so three of them in a row span four characters.
+                var hash = Hash(token.Text);
+                _tokens++;
+                if (_tokens >= WordsPerShingle)
+                {
+                    // Order matters inside a shingle: mix the three token hashes position by position.
+                    _counter.Add(Mix((Mix(_beforeLast * 31 + _last) * 31) + hash));
+                }
+
+                (_beforeLast, _last) = (_last, hash);
+            }
+        }
     }
 
     /// <summary>Counts, for each of 64 bit positions, how many added values had that bit set (vertical counters).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Strata.Core.Text;
 
 namespace Strata.Core.Enrich;
@@ -21,21 +20,36 @@ public static class SimHashContent
             return null;
         }
 
-        var content = new StringBuilder(text.Length);
-        var skipped = false;
+        if (!HasNarrowLines(text))
+        {
+            return SimHash.Compute(text);
+        }
+
+        // The wide lines are fingerprinted where they stand rather than copied into a text of their own.
+        var content = default(SimHash.Fingerprint);
         foreach (var line in text.AsSpan().EnumerateLines())
         {
             if (Width(line) >= MinLineWidth)
             {
-                content.Append(line).Append('\n');
-            }
-            else if (!line.IsWhiteSpace())
-            {
-                skipped = true;
+                content.Add(line);
             }
         }
 
-        return skipped ? SimHash.Compute(content.ToString()) ?? SimHash.Compute(text) : SimHash.Compute(text);
+        return content.Value ?? SimHash.Compute(text);
+    }
+
+    /// <summary>Whether a line with text on it is narrower than <see cref="MinLineWidth"/>.</summary>
+    private static bool HasNarrowLines(string text)
+    {
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (Width(line) < MinLineWidth && !line.IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Width(ReadOnlySpan<char> line)

@@ -41,13 +41,29 @@ public sealed class SparseVector
             norm += weight * weight;
         }
 
-        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
-        for (var i = 0; i < weights.Length; i++)
+        Normalize(weights, norm);
+        return new SparseVector(ids, weights);
+    }
+
+    /// <summary>As <see cref="From"/> with the counts' ids given ascending (no dictionary), each id below <paramref name="idf"/>'s length.</summary>
+    internal static SparseVector FromSorted(ReadOnlySpan<int> ids, ReadOnlySpan<int> counts, double[] idf)
+    {
+        if (ids.IsEmpty)
         {
-            weights[i] *= scale;
+            return Empty;
         }
 
-        return new SparseVector(ids, weights);
+        var weights = new float[ids.Length];
+        double norm = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var weight = counts[i] * idf[ids[i]];
+            weights[i] = (float)weight;
+            norm += weight * weight;
+        }
+
+        Normalize(weights, norm);
+        return new SparseVector(ids.ToArray(), weights);
     }
 
     /// <summary>Cosine similarity (both are unit length): 0 for nothing shared, 1 for the same direction.</summary>
@@ -74,5 +90,14 @@ public sealed class SparseVector
         }
 
         return dot;
+    }
+
+    private static void Normalize(float[] weights, double norm)
+    {
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] *= scale;
+        }
     }
 }

@@ -15,7 +15,12 @@ internal static class StopTerms
 
     private const string ChineseFunction = "的了是在和也就都而及与或这那个我你他她它们之其为以于着把被吗呢吧啊";
 
-    public static bool IsStopWord(ReadOnlySpan<char> word) => English.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishBySpan = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longer words are never stop words, so they are not looked up (most words of a text are longer).</summary>
+    private static readonly int LongestEnglish = English.Max(word => word.Length);
+
+    public static bool IsStopWord(ReadOnlySpan<char> word) => word.Length <= LongestEnglish && EnglishBySpan.Contains(word);
 
     /// <summary>Whether a CJK token (one character or a bigram) contains a function character.</summary>
     public static bool HasChineseFunctionCharacter(ReadOnlySpan<char> token) => token.IndexOfAny(ChineseFunction) >= 0;

@@ -20,41 +20,73 @@ public sealed class TermVectorizer
         Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
         foreach (var token in new TextTokenizer(text, buffer))
         {
-            if (token.Kind == TextTokenKind.Word)
+            if (Term(token, out var term) && Id(term, addNew) is var id and >= 0)
             {
-                var word = token.Text;
-                if (word.Length >= 2 && !StopTerms.IsStopWord(word))
-                {
-                    // A plural 's' folded instead of full stemming: stemming every token made summaries 8x slower for little gain.
-                    Increment(counts, word.Length > 3 && word[^1] == 's' && word[^2] != 's' ? word[..^1] : word, addNew);
-                }
-            }
-            else if (!token.IsRunTail && !StopTerms.HasChineseFunctionCharacter(token.Text))
-            {
-                Increment(counts, token.Text, addNew);
+                counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }
 
         return counts;
     }
 
-    private void Increment(Dictionary<int, int> counts, ReadOnlySpan<char> term, bool addNew)
+    /// <summary>Appends the id of every term occurrence of <paramref name="text"/>, in text order (new terms get new ids, as <see cref="Count"/> gives them).</summary>
+    internal void AddOccurrences(ReadOnlySpan<char> text, List<int> ids)
     {
-        var lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(term, out var id))
+        Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
+        foreach (var token in new TextTokenizer(text, buffer))
         {
-            if (!addNew)
+            if (Term(token, out var term))
             {
-                return;
+                ids.Add(Id(term, addNew: true));
             }
-
-            id = _vocabulary.Count;
-            lookup[term] = id;
         }
-
-        counts[id] = counts.GetValueOrDefault(id) + 1;
     }
+
+    /// <summary>Forgets the vocabulary, keeping its memory for the next document.</summary>
+    internal void Clear() => _vocabulary.Clear();
 
     /// <summary>Ids of the distinct terms of <paramref name="text"/> already in the vocabulary.</summary>
     public HashSet<int> KnownTerms(ReadOnlySpan<char> text) => [.. Count(text, addNew: false).Keys];
+
+    /// <summary>The term a token stands for, or false when it is a stop word, too short or a CJK function bigram.</summary>
+    private static bool Term(in TextToken token, out ReadOnlySpan<char> term)
+    {
+        term = token.Text;
+        if (token.Kind == TextTokenKind.Word)
+        {
+            if (term.Length < 2 || StopTerms.IsStopWord(term))
+            {
+                return false;
+            }
+
+            // A plural 's' folded instead of full stemming: stemming every token made summaries 8x slower for little gain.
+            if (term.Length > 3 && term[^1] == 's' && term[^2] != 's')
+            {
+                term = term[..^1];
+            }
+
+            return true;
+        }
+
+        return !token.IsRunTail && !StopTerms.HasChineseFunctionCharacter(term);
+    }
+
+    /// <summary>The term's id; a new id when it is new and <paramref name="addNew"/> is set, else -1 for an unknown term.</summary>
+    private int Id(ReadOnlySpan<char> term, bool addNew)
+    {
+        var lookup = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(term, out var id))
+        {
+            return id;
+        }
+
+        if (!addNew)
+        {
+            return -1;
+        }
+
+        id = _vocabulary.Count;
+        lookup[term] = id;
+        return id;
+    }
 }

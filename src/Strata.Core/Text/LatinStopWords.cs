@@ -12,13 +12,21 @@ internal static class LatinStopWords
     private const int MarginDenominator = 2;
 
     // Diacritics are folded by the tokenizer, so "für" is listed as "fur" and "está" as "esta".
-    private static readonly (string Language, HashSet<string> Words)[] Profiles =
+    private static readonly (string Language, string Words)[] Profiles =
     [
-        ("en", Set("the and of to is in that it was for on are with as this be by have not you from they we an or at which has were been will would can there their what")),
-        ("fr", Set("le la les de des du et est un une en dans que qui pour pas sur au aux avec ce cette sont il elle nous vous je ne mais ou plus se par etre tres leur ont")),
-        ("de", Set("der die das und ist nicht ein eine zu den dem des mit sich auf fur auch es im von sie wir ich wird sind werden oder aber wie bei nach noch uber")),
-        ("es", Set("el la los las de que y en un una es por con para del al se no lo como mas pero sus su esta este son muy tambien hay ser fue ya")),
+        ("en", "the and of to is in that it was for on are with as this be by have not you from they we an or at which has were been will would can there their what"),
+        ("fr", "le la les de des du et est un une en dans que qui pour pas sur au aux avec ce cette sont il elle nous vous je ne mais ou plus se par etre tres leur ont"),
+        ("de", "der die das und ist nicht ein eine zu den dem des mit sich auf fur auch es im von sie wir ich wird sind werden oder aber wie bei nach noch uber"),
+        ("es", "el la los las de que y en un una es por con para del al se no lo como mas pero sus su esta este son muy tambien hay ser fue ya"),
     ];
+
+    /// <summary>Each stop word with a bit per profile it belongs to: one lookup per word instead of one per profile.</summary>
+    private static readonly Dictionary<string, int> Languages = BuildLanguages();
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguagesBySpan = Languages.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longer words are never stop words, so they are not looked up.</summary>
+    private static readonly int LongestWord = Languages.Keys.Max(word => word.Length);
 
     /// <summary>The language whose stop words clearly dominate <paramref name="sample"/>, or null.</summary>
     public static string? Detect(ReadOnlySpan<char> sample)
@@ -27,17 +35,14 @@ internal static class LatinStopWords
         Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
         foreach (var token in new TextTokenizer(sample, buffer))
         {
-            if (token.Kind != TextTokenKind.Word)
+            if (token.Kind != TextTokenKind.Word || token.Text.Length > LongestWord || !LanguagesBySpan.TryGetValue(token.Text, out var languages))
             {
                 continue;
             }
 
             for (var i = 0; i < Profiles.Length; i++)
             {
-                if (Profiles[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token.Text))
-                {
-                    hits[i]++;
-                }
+                hits[i] += (languages >> i) & 1;
             }
         }
 
@@ -60,6 +65,17 @@ internal static class LatinStopWords
         return clear ? Profiles[best].Language : null;
     }
 
-    private static HashSet<string> Set(string words) =>
-        new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    private static Dictionary<string, int> BuildLanguages()
+    {
+        var languages = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Profiles.Length; i++)
+        {
+            foreach (var word in Profiles[i].Words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                languages[word] = languages.GetValueOrDefault(word) | (1 << i);
+            }
+        }
+
+        return languages;
+    }
 }

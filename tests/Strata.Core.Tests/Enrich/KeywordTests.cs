@@ -91,6 +91,34 @@ public sealed class KeywordTests
         Assert.Equal(1, store.Lookups);
     }
 
+    [Fact]
+    public void Rank_OverlapsSkipTheWholeShortlist_ChoosesFromTheRest()
+    {
+        // Two repeated phrases and all their parts lead the ranking; every part overlaps its phrase, so the third
+        // keyword comes from beyond the best 4 × count candidates.
+        var text = string.Concat(Enumerable.Repeat("alpha beta gamma. ", 10)) + string.Concat(Enumerable.Repeat("delta epsilon zeta. ", 9))
+            + string.Concat(Enumerable.Repeat("omega rules. ", 3));
+        var candidates = KeywordCandidates.Collect(text);
+
+        var three = KeywordRanker.Rank(candidates, _ => 1.0, count: 3).Select(keyword => keyword.Text).ToArray();
+
+        Assert.Equal(["alpha beta gamma", "delta epsilon zeta", "omega rules"], three);
+    }
+
+    [Fact]
+    public void Rank_AnyCount_IsTheStartOfALongerRanking()
+    {
+        var text = English + " " + Chinese + " " + SummaryTexts.English + " " + SummaryTexts.Chinese;
+        var candidates = KeywordCandidates.Collect(text);
+        var idf = (string term) => 1.0 + (term.Length % 3);
+        var longest = KeywordRanker.Rank(candidates, idf, count: 60);
+
+        for (var count = 1; count < 60; count++)
+        {
+            Assert.Equal(longest.Take(count), KeywordRanker.Rank(candidates, idf, count));
+        }
+    }
+
     private sealed class MemoryCorpusStore : ICorpusStatisticsStore
     {
         public Dictionary<string, int> Frequencies { get; } = [];

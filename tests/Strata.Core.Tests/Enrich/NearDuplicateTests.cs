@@ -21,6 +21,20 @@ public sealed class NearDuplicateTests
     }
 
     [Fact]
+    public void SimHashContent_FingerprintsTheWideLinesAsOneText()
+    {
+        // Paragraphs of two sentences with short lines between them: shingles run on from one paragraph to the next.
+        var paragraphs = Article.Split(". ", StringSplitOptions.RemoveEmptyEntries).Chunk(2).Select(pair => string.Join(". ", pair) + ".").ToArray();
+        var page = string.Join("\n", paragraphs.Select((paragraph, i) => $"{paragraph}\nShare | Like {i}\n"));
+        var wideLines = string.Concat(paragraphs.Select(paragraph => paragraph + "\n"));
+
+        Assert.All(paragraphs, paragraph => Assert.True(paragraph.Length >= SimHashContent.MinLineWidth));
+        Assert.NotNull(SimHash.Compute(wideLines));
+        Assert.Equal(SimHash.Compute(wideLines), SimHashContent.Compute(page));
+        Assert.NotEqual(SimHash.Compute(page), SimHashContent.Compute(page));
+    }
+
+    [Fact]
     public void SimHash_UnrelatedText_IsFarApart()
     {
         var distance = SimHash.Distance(SimHashContent.Compute(Article)!.Value, SimHashContent.Compute(BuildArticle(seed: 2))!.Value);
