@@ -46,7 +46,23 @@ internal static class Report
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, text.ToString());
+        File.WriteAllText(path, text.ToString() + SeparatelyMeasured(path));
+    }
+
+    /// <summary>The sections of an existing report written by the single-benchmark modes (after "How it is measured"), kept by a full run.</summary>
+    private static string SeparatelyMeasured(string path)
+    {
+        var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var notes = existing.IndexOf("\n## How it is measured\n", StringComparison.Ordinal);
+        if (notes < 0)
+        {
+            return string.Empty;
+        }
+
+        var next = new[] { "\n## ", "\n<!-- " }
+            .Select(marker => existing.IndexOf(marker, notes + 1, StringComparison.Ordinal))
+            .Where(index => index >= 0).DefaultIfEmpty(-1).Min();
+        return next < 0 ? string.Empty : "\n" + existing[(next + 1)..];
     }
 
     /// <summary>Writes (or replaces) one "## title" section of an existing report, keeping every other section.</summary>

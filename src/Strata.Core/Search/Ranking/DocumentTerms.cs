@@ -122,23 +122,11 @@ public sealed class DocumentTerms
                 offset += counts[slot];
             }
 
-            // Occurrences are in column order and, within a column, words before grams; each group must ascend.
+            // Each group ascends as filled: a column's words come in order, then its grams in order (a gram is never a word).
             var positions = new int[offset];
             foreach (var (term, column, position) in _occurrences)
             {
                 positions[cursors[(term * Columns) + column]++] = position;
-            }
-
-            for (var slot = 0; slot < counts.Length; slot++)
-            {
-                if (counts[slot] > 1)
-                {
-                    var group = positions.AsSpan(cursors[slot] - counts[slot], counts[slot]);
-                    if (!IsAscending(group))
-                    {
-                        group.Sort();
-                    }
-                }
             }
 
             return new DocumentTerms([.. _terms], counts, positions, length);
@@ -156,19 +144,6 @@ public sealed class DocumentTerms
             }
 
             return id;
-        }
-
-        private static bool IsAscending(ReadOnlySpan<int> values)
-        {
-            for (var i = 1; i < values.Length; i++)
-            {
-                if (values[i] < values[i - 1])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }
