@@ -12,6 +12,24 @@ public sealed partial class KnowledgeBase
     public Task<bool> KeepsFullTextFallbackAsync(CancellationToken cancellationToken) =>
         _store is IRankedIndexMaintenance maintenance ? maintenance.KeepsFullTextFallbackAsync(cancellationToken) : Task.FromResult(false);
 
+    /// <summary>
+    /// Indexes what a crashed run left pending, so items it marked indexed are searchable without waiting for the next
+    /// run; only when no run holds the queue (a live run's pending documents are its own to write).
+    /// </summary>
+    private async Task IndexLeftPendingAsync(CancellationToken cancellationToken)
+    {
+        if (_sharedQueue || _store is not IRankedIndexMaintenance maintenance || !await maintenance.HasPendingDocumentsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        using var workerLock = Queue.WorkerLock.TryAcquire(_data.QueueLockPath);
+        if (workerLock is not null)
+        {
+            await maintenance.IndexLeftPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Rebuilds the ranked keyword index from every indexed item (after upgrading a base made by an older version).</summary>
     public Task<int> RebuildRankedIndexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken) =>
         _store is IRankedIndexMaintenance maintenance ? maintenance.RebuildRankedIndexAsync(progress, cancellationToken) : Task.FromResult(0);

@@ -141,7 +141,18 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
         Directory.CreateDirectory(data.Root);
         options ??= StrataConfiguration.Load(data);
         var opened = await StoreFactory.OpenAsync(options, data, time, cancellationToken).ConfigureAwait(false);
-        return new KnowledgeBase(options, data, opened, time ?? TimeProvider.System, console);
+        var knowledgeBase = new KnowledgeBase(options, data, opened, time ?? TimeProvider.System, console);
+        try
+        {
+            await knowledgeBase.IndexLeftPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await knowledgeBase.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return knowledgeBase;
     }
 
     /// <summary>Adds files, folders and URLs, then runs the pipeline over everything queued.</summary>

@@ -79,11 +79,18 @@ public sealed partial class SqliteItemStore
         }
     }
 
+    public async Task<bool> HasPendingDocumentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT EXISTS (SELECT 1 FROM search_documents WHERE segment = $p)").With("$p", RankedIndexWriter.Pending);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+    }
+
     /// <summary>
     /// Indexes documents left pending by a run that died before flushing (this process's or another's; the caller
     /// holds the worker lock, so no other run is filling a segment). Returns how many were indexed.
     /// </summary>
-    private async Task<int> IndexLeftPendingAsync(CancellationToken cancellationToken)
+    public async Task<int> IndexLeftPendingAsync(CancellationToken cancellationToken)
     {
         await _pendingLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
