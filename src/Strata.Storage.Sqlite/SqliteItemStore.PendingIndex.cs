@@ -14,22 +14,7 @@ public sealed partial class SqliteItemStore
         await _pendingLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction();
-            try
-            {
-                await RankedIndexWriter.FlushAsync(connection, transaction, _pending, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _pending.Clear(); // on failure its documents stay pending in the base for the next run to index
-            }
+            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -64,14 +49,31 @@ public sealed partial class SqliteItemStore
     {
         try
         {
-            await using var connection = await _connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction();
-            await RankedIndexWriter.FlushAsync(connection, transaction, _pending, CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await WritePendingAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException)
         {
             // Left pending in the base: the next pipeline run's recovery indexes them.
+        }
+    }
+
+    /// <summary>
+    /// Writes the pending segment in a transaction of its own and empties it, written or not (on failure its documents
+    /// stay pending in the base for the next run to index). The caller holds the lock.
+    /// </summary>
+    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction();
+            await RankedIndexWriter.FlushAsync(connection, transaction, _pending, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
