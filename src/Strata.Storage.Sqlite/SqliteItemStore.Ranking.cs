@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Strata.Core.Search;
 using Strata.Core.Search.Ranking;
 using Strata.Core.Storage;
 using Strata.Storage.Sqlite.Ranking;
@@ -89,7 +88,7 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var tags = reader.GetStringOrNull(3)?.Split('\u001f') ?? [];
-            documents.Add((reader.GetInt64(0), DocumentTerms.From(IndexStep.Describe(reader.GetStringOrNull(1), reader.GetStringOrNull(2), tags))));
+            documents.Add((reader.GetInt64(0), DocumentTerms.Analyse(reader.GetStringOrNull(1), reader.GetStringOrNull(2), tags)));
         }
 
         return documents;

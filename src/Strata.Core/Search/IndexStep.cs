@@ -16,8 +16,19 @@ public sealed class IndexStep(bool withTerms = false) : IPipelineStep
     public Task<StepResult> RunAsync(PipelineContext context, CancellationToken cancellationToken)
     {
         var item = context.Item;
-        context.Index = Describe(item.Title, item.Text, item.Tags.Select(tag => tag.Name));
-        context.IndexTerms = withTerms ? DocumentTerms.From(context.Index) : null;
+        var tagNames = item.Tags.Select(tag => tag.Name).ToArray();
+        if (withTerms)
+        {
+            // The ranked index needs only the terms; the analysed text is built only if a legacy FTS5 table asks.
+            context.IndexTerms = DocumentTerms.Analyse(item.Title, item.Text, tagNames);
+            context.Index = new IndexDocument(() => Describe(item.Title, item.Text, tagNames));
+        }
+        else
+        {
+            context.Index = Describe(item.Title, item.Text, tagNames);
+            context.IndexTerms = null;
+        }
+
         context.Item = item with { State = ItemState.Indexed };
         return Task.FromResult(StepResult.Done);
     }
@@ -26,5 +37,8 @@ public sealed class IndexStep(bool withTerms = false) : IPipelineStep
     public static IndexDocument Describe(string? title, string? text, IEnumerable<string> tagNames) => new(
         SearchTextAnalyzer.ToIndexText(title ?? string.Empty),
         SearchTextAnalyzer.ToIndexText(text ?? string.Empty),
-        SearchTextAnalyzer.ToIndexText(string.Join(' ', tagNames.Select(name => name.Replace('/', ' ')))));
+        SearchTextAnalyzer.ToIndexText(TagText(tagNames)));
+
+    /// <summary>The tags column before analysis: the names joined, a hierarchy's slashes as spaces.</summary>
+    internal static string TagText(IEnumerable<string> tagNames) => string.Join(' ', tagNames.Select(name => name.Replace('/', ' ')));
 }

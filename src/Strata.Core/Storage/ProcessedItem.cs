@@ -15,5 +15,43 @@ namespace Strata.Core.Storage;
 /// <param name="IndexTerms"><paramref name="Index"/> tokenised for the ranked index on the worker; the store computes it when null.</param>
 public sealed record ProcessedItem(Item Item, IndexDocument? Index, SnapshotInfo? Snapshot, string? DuplicateOf = null, ItemEnrichment? Enrichment = null, IReadOnlyList<TextChunk>? Chunks = null, Summaries.Summary? Summary = null, Search.Ranking.DocumentTerms? IndexTerms = null);
 
-/// <summary>Analysed text for the keyword index (already segmented and stemmed).</summary>
-public sealed record IndexDocument(string Title, string Body, string Tags);
+/// <summary>Analysed text for the keyword index (already segmented and stemmed), built on first use when deferred.</summary>
+public sealed class IndexDocument
+{
+    private Func<IndexDocument>? _analyse;
+    private string _title;
+    private string _body;
+    private string _tags;
+
+    public IndexDocument(string title, string body, string tags)
+    {
+        _title = title;
+        _body = body;
+        _tags = tags;
+    }
+
+    /// <summary>A document analysed by <paramref name="analyse"/> only when a column is read (once; not thread-safe).</summary>
+    public IndexDocument(Func<IndexDocument> analyse)
+    {
+        _analyse = analyse;
+        _title = _body = _tags = string.Empty;
+    }
+
+    public string Title => Analysed()._title;
+
+    public string Body => Analysed()._body;
+
+    public string Tags => Analysed()._tags;
+
+    private IndexDocument Analysed()
+    {
+        if (_analyse is { } analyse)
+        {
+            var document = analyse();
+            (_title, _body, _tags) = (document.Title, document.Body, document.Tags);
+            _analyse = null;
+        }
+
+        return this;
+    }
+}

@@ -9,7 +9,7 @@ namespace Strata.Core.Search.Ranking;
 /// workers, so the single index writer only files each distinct term into its segment instead of tokenising
 /// every word (a fifth of the writer's CPU when it did).
 /// </summary>
-public sealed class DocumentTerms
+public sealed partial class DocumentTerms
 {
     private const int Columns = 3;
 
@@ -45,105 +45,22 @@ public sealed class DocumentTerms
         ArgumentNullException.ThrowIfNull(document);
         var scratch = t_scratch ??= new Scratch();
         scratch.Reset();
-        var length = scratch.Tokenize(document.Title, 0) + scratch.Tokenize(document.Body, 1) + scratch.Tokenize(document.Tags, 2);
+        var length = scratch.TokenizeAnalysed(document.Title, 0) + scratch.TokenizeAnalysed(document.Body, 1) + scratch.TokenizeAnalysed(document.Tags, 2);
         return scratch.Collect(length);
     }
 
-    /// <summary>Per-thread buffers reused from document to document.</summary>
-    private sealed class Scratch
+    /// <summary>
+    /// The same terms as <see cref="From"/> of <see cref="IndexStep.Describe"/>, analysed straight from the raw
+    /// columns: no analysed text is built and split again, and each word is looked up once in a per-thread
+    /// vocabulary that remembers its analysed term.
+    /// </summary>
+    public static DocumentTerms Analyse(string? title, string? text, IEnumerable<string> tagNames)
     {
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-        private readonly List<string> _terms = [];
-        private readonly List<bool> _common = [];
-        private readonly List<(int Term, int Column, int Position)> _occurrences = [];
-        private readonly List<int> _columnTokens = [];
-
-        public void Reset()
-        {
-            _ids.Clear();
-            _terms.Clear();
-            _common.Clear();
-            _occurrences.Clear();
-        }
-
-        /// <summary>Reads a column's tokens as occurrences, then its common grams at their first word's position; returns the token count.</summary>
-        public int Tokenize(string text, int column)
-        {
-            var lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-            _columnTokens.Clear();
-            foreach (var range in text.AsSpan().Split(' '))
-            {
-                var token = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
-                if (!token.IsEmpty)
-                {
-                    var id = Id(lookup, token);
-                    _occurrences.Add((id, column, _columnTokens.Count));
-                    _columnTokens.Add(id);
-                }
-            }
-
-            Span<char> gram = stackalloc char[128];
-            for (var i = 0; i + 1 < _columnTokens.Count; i++)
-            {
-                var first = _columnTokens[i];
-                var second = _columnTokens[i + 1];
-                if (!_common[first] || !_common[second])
-                {
-                    continue;
-                }
-
-                var firstTerm = _terms[first];
-                var secondTerm = _terms[second];
-                var length = firstTerm.Length + 1 + secondTerm.Length;
-                var joined = length <= gram.Length ? gram[..length] : new char[length];
-                firstTerm.CopyTo(joined);
-                joined[firstTerm.Length] = CommonGrams.Joiner;
-                secondTerm.CopyTo(joined[(firstTerm.Length + 1)..]);
-                _occurrences.Add((Id(lookup, joined), column, i));
-            }
-
-            return _columnTokens.Count;
-        }
-
-        /// <summary>Counts each term's occurrences per column and lays its positions out as title, body, tags groups.</summary>
-        public DocumentTerms Collect(int length)
-        {
-            var counts = new int[_terms.Count * Columns];
-            foreach (var (term, column, _) in _occurrences)
-            {
-                counts[(term * Columns) + column]++;
-            }
-
-            var cursors = new int[counts.Length];
-            var offset = 0;
-            for (var slot = 0; slot < counts.Length; slot++)
-            {
-                cursors[slot] = offset;
-                offset += counts[slot];
-            }
-
-            // Each group ascends as filled: a column's words come in order, then its grams in order (a gram is never a word).
-            var positions = new int[offset];
-            foreach (var (term, column, position) in _occurrences)
-            {
-                positions[cursors[(term * Columns) + column]++] = position;
-            }
-
-            return new DocumentTerms([.. _terms], counts, positions, length);
-        }
-
-        private int Id(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> token)
-        {
-            if (!lookup.TryGetValue(token, out var id))
-            {
-                id = _terms.Count;
-                var term = token.ToString();
-                _ids.Add(term, id);
-                _terms.Add(term);
-                _common.Add(CommonGrams.IsCommon(term));
-            }
-
-            return id;
-        }
+        ArgumentNullException.ThrowIfNull(tagNames);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Reset();
+        var length = scratch.TokenizeRaw(title ?? string.Empty, 0) + scratch.TokenizeRaw(text ?? string.Empty, 1)
+            + scratch.TokenizeRaw(IndexStep.TagText(tagNames), 2);
+        return scratch.Collect(length);
     }
 }

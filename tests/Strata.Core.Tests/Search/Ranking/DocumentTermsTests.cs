@@ -1,3 +1,4 @@
+using Strata.Core.Search;
 using Strata.Core.Search.Ranking;
 using Strata.Core.Storage;
 using Xunit;
@@ -28,6 +29,47 @@ public sealed class DocumentTermsTests
         Assert.Equal([1, 6], Positions(terms, gram));
         Assert.DoesNotContain("the" + CommonGrams.Joiner + "road", terms.Terms);
         Assert.Equal(9, terms.Length);
+    }
+
+    [Fact]
+    public void Analyse_OfRawColumns_EqualsFromOfTheDescribedDocument()
+    {
+        var random = new Random(7);
+        string[] pieces =
+        [
+            "Running", "runs", "ran", "of", "the", "and", "THE", "café", "naïve", "don't", "it's", "42", "3.14",
+            "知识库", "学习", "书", "Русский", "текст", "ｆｕｌｌｗｉｄｔｈ", "e-mail", "C#", "x", "\u00e9t\u00e9", "🙂",
+            new string('a', 80), "of the", "in to", "—", ",", ".\n\n", "Zürich", "ÉCOLE", "中文字符和English混合",
+        ];
+
+        for (var document = 0; document < 300; document++)
+        {
+            string Text(int words) => string.Join(random.Next(4) == 0 ? "  " : " ", Enumerable.Range(0, words).Select(_ => pieces[random.Next(pieces.Length)]));
+            var title = random.Next(5) == 0 ? null : Text(random.Next(0, 6));
+            var body = Text(random.Next(0, 200));
+            string[] tags = random.Next(3) == 0 ? [] : ["topic/" + pieces[random.Next(pieces.Length)], Text(2)];
+
+            AssertSame(DocumentTerms.From(IndexStep.Describe(title, body, tags)), DocumentTerms.Analyse(title, body, tags));
+        }
+    }
+
+    [Fact]
+    public void Analyse_StaysExact_WhenItsVocabularyStartsOver()
+    {
+        // More distinct words than the per-thread vocabulary keeps, so it is cleared between the two documents.
+        var many = string.Join(' ', Enumerable.Range(0, 70_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        DocumentTerms.Analyse("first", many, []);
+
+        var text = "the running of the harbours w12 知识库";
+        AssertSame(DocumentTerms.From(IndexStep.Describe("after", text, ["x/y"])), DocumentTerms.Analyse("after", text, ["x/y"]));
+    }
+
+    private static void AssertSame(DocumentTerms expected, DocumentTerms actual)
+    {
+        Assert.Equal(expected.Terms, actual.Terms);
+        Assert.Equal(expected.Counts.ToArray(), actual.Counts.ToArray());
+        Assert.Equal(expected.Positions.ToArray(), actual.Positions.ToArray());
+        Assert.Equal(expected.Length, actual.Length);
     }
 
     private static (int Title, int Body, int Tags) Counts(DocumentTerms terms, string term)
