@@ -7,7 +7,7 @@ namespace Strata.Storage.Sqlite.Ranking;
 /// included (see <see cref="CommonGrams"/>). It runs on the single index writer, once per distinct term of every
 /// document, so it avoids objects per term: each term's records (document, title, body and tag counts, then the
 /// positions) are appended to its own chain of slices in shared pages of integers (see <see cref="SlicePool"/>),
-/// and terms are found through an open-addressing table of their hash codes. A list of postings and a list of
+/// and terms are found through an open-addressing table of the hash codes their documents carry. A list of postings and a list of
 /// positions per term made four to six cache misses per term and most of the writer's allocations.
 /// </summary>
 internal sealed class SegmentBuilder
@@ -24,6 +24,7 @@ internal sealed class SegmentBuilder
     public int Add(int document, DocumentTerms terms)
     {
         var counts = terms.Counts;
+        var hashes = terms.TermHashes;
         var positions = terms.Positions;
         var offset = 0;
         for (var index = 0; index < terms.Terms.Count; index++)
@@ -32,7 +33,7 @@ internal sealed class SegmentBuilder
             var body = counts[(index * 3) + 1];
             var tags = counts[(index * 3) + 2];
             var total = title + body + tags;
-            var termId = TermId(terms.Terms[index]); // may grow the arrays: look it up before taking a reference
+            var termId = TermId(terms.Terms[index], hashes[index]); // may grow the arrays: look it up before taking a reference
             ref var chain = ref _chains[termId];
             _pool.Append(ref chain, document, title, body, tags, positions.Slice(offset, total));
             offset += total;
@@ -73,9 +74,9 @@ internal sealed class SegmentBuilder
         }
     }
 
-    private int TermId(string term)
+    /// <summary>The term's id, given <paramref name="hash"/>, its <see cref="string.GetHashCode()"/> (see <see cref="DocumentTerms.TermHashes"/>).</summary>
+    private int TermId(string term, int hash)
     {
-        var hash = term.GetHashCode();
         var slot = hash & _mask;
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Strata.Core.Text;
 
@@ -5,6 +6,12 @@ namespace Strata.Core.Search.Ranking;
 
 public sealed partial class DocumentTerms
 {
+    /// <summary>Analysed terms shared by all threads, so every document's term is one string with a known hash.</summary>
+    private static readonly ConcurrentDictionary<string, TermInfo> SharedTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Terms the shared vocabulary keeps; later new terms get a private <see cref="TermInfo"/> each time.</summary>
+    private const int MaxSharedTerms = 262_144;
+
     /// <summary>
     /// Per-thread buffers reused from document to document, and a bounded per-thread vocabulary: each raw word and
     /// each analysed term maps to one <see cref="TermSlot"/> holding the analysed term (one string shared by every
@@ -108,12 +115,14 @@ public sealed partial class DocumentTerms
             }
 
             var terms = new string[_slots.Count];
+            var hashes = new int[_slots.Count];
             for (var i = 0; i < terms.Length; i++)
             {
-                terms[i] = _slots[i].Term;
+                terms[i] = _slots[i].Info.Term;
+                hashes[i] = _slots[i].Info.Hash;
             }
 
-            return new DocumentTerms(terms, counts, positions, length);
+            return new DocumentTerms(terms, hashes, counts, positions, length);
         }
 
         private void Occur(TermSlot slot, int column)
@@ -129,8 +138,8 @@ public sealed partial class DocumentTerms
             Span<char> gram = stackalloc char[128];
             for (var i = 0; i + 1 < _columnTokens.Count; i++)
             {
-                var first = _slots[_columnTokens[i]];
-                var second = _slots[_columnTokens[i + 1]];
+                var first = _slots[_columnTokens[i]].Info;
+                var second = _slots[_columnTokens[i + 1]].Info;
                 if (!first.Common || !second.Common)
                 {
                     continue;
@@ -150,8 +159,7 @@ public sealed partial class DocumentTerms
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out var exists);
             if (!exists)
             {
-                var text = term.ToString();
-                slot = new TermSlot(text, CommonGrams.IsCommon(text));
+                slot = new TermSlot(Shared(term));
             }
 
             return slot!;
@@ -171,12 +179,33 @@ public sealed partial class DocumentTerms
         }
     }
 
-    /// <summary>An analysed term of a thread's vocabulary, with its id in the document being read.</summary>
-    private sealed class TermSlot(string term, bool common)
+    /// <summary>The process's one <see cref="TermInfo"/> of an analysed term (a private one once the vocabulary is full).</summary>
+    private static TermInfo Shared(ReadOnlySpan<char> term)
+    {
+        var lookup = SharedTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(term, out var info))
+        {
+            return info;
+        }
+
+        info = new TermInfo(term.ToString());
+        return SharedTerms.Count < MaxSharedTerms ? SharedTerms.GetOrAdd(info.Term, info) : info;
+    }
+
+    /// <summary>An analysed term: its string, its hash and whether it is a common word.</summary>
+    private sealed class TermInfo(string term)
     {
         public string Term { get; } = term;
 
-        public bool Common { get; } = common;
+        public int Hash { get; } = term.GetHashCode();
+
+        public bool Common { get; } = CommonGrams.IsCommon(term);
+    }
+
+    /// <summary>A term of a thread's vocabulary, with its id in the document being read.</summary>
+    private sealed class TermSlot(TermInfo info)
+    {
+        public TermInfo Info { get; } = info;
 
         public int Document { get; set; }
 

@@ -19,9 +19,12 @@ public sealed partial class DocumentTerms
     private readonly int[] _counts;
     private readonly int[] _positions;
 
-    private DocumentTerms(string[] terms, int[] counts, int[] positions, int length)
+    private readonly int[] _hashes;
+
+    private DocumentTerms(string[] terms, int[] hashes, int[] counts, int[] positions, int length)
     {
         Terms = terms;
+        _hashes = hashes;
         _counts = counts;
         _positions = positions;
         Length = length;
@@ -29,6 +32,12 @@ public sealed partial class DocumentTerms
 
     /// <summary>The distinct terms, in order of first occurrence.</summary>
     public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>
+    /// Each term's <see cref="string.GetHashCode()"/> (this process's), computed once per term of the process's
+    /// vocabulary rather than once per document, for the index writer's term table.
+    /// </summary>
+    public ReadOnlySpan<int> TermHashes => _hashes;
 
     /// <summary>Three counts per term: title, body, tags.</summary>
     public ReadOnlySpan<int> Counts => _counts;

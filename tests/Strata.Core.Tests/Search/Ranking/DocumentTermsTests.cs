@@ -70,6 +70,9 @@ public sealed class DocumentTermsTests
         Assert.Equal(expected.Counts.ToArray(), actual.Counts.ToArray());
         Assert.Equal(expected.Positions.ToArray(), actual.Positions.ToArray());
         Assert.Equal(expected.Length, actual.Length);
+
+        // The index writer finds terms by these hashes: each must be its term's own.
+        Assert.Equal(actual.Terms.Select(term => term.GetHashCode()), actual.TermHashes.ToArray());
     }
 
     private static (int Title, int Body, int Tags) Counts(DocumentTerms terms, string term)
