@@ -18,11 +18,14 @@ public sealed class KeywordCandidates
     /// <summary>A phrase or merged word must occur at least this often: once is chance.</summary>
     public const int MinRepeats = 2;
 
+    /// <summary>Characters of text per distinct term, roughly (1,700-word texts have ~700): sizes the tables once instead of growing them.</summary>
+    private const int CharactersPerTerm = 16;
+
     private readonly string _text;
-    private readonly Dictionary<string, Candidate> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Candidate> _terms;
 
     /// <summary>The same terms by index, in the order they were first seen (the order of <see cref="Terms"/>).</summary>
-    private readonly List<Candidate> _termList = [];
+    private readonly List<Candidate> _termList;
 
     /// <summary>A scan's phrase table larger than this is not kept for the thread's next text (it would hold on to its memory).</summary>
     private const int MaxReusedPhrases = 1 << 14;
@@ -39,7 +42,13 @@ public sealed class KeywordCandidates
     private readonly List<Candidate> _merged = [];
     private readonly List<List<(string Bigram, int Start)>> _cjkRuns = [];
 
-    private KeywordCandidates(string text) => _text = text;
+    private KeywordCandidates(string text)
+    {
+        _text = text;
+        var expected = Math.Min(text.Length / CharactersPerTerm, 1 << 16);
+        _terms = new Dictionary<string, Candidate>(expected, StringComparer.Ordinal);
+        _termList = new List<Candidate>(expected);
+    }
 
     /// <summary>Words and CJK bigrams of the text (each once): what the corpus document frequencies count.</summary>
     public IEnumerable<string> Terms => _termList.Select(term => term.Key);
