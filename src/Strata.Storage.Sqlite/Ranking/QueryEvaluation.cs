@@ -5,7 +5,8 @@ namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
 /// One query's accumulators over the document table: a BM25 score and a count of matched expressions per document
-/// (or <see cref="Excluded"/>), in pooled arrays indexed by rowid.
+/// (or <see cref="Excluded"/>), in pooled arrays indexed by rowid. Only the counts are cleared per query: a score is
+/// written (not added) where a document is first matched and read only where it matched, so stale scores never count.
 /// </summary>
 internal sealed class QueryEvaluation : IDisposable
 {
@@ -24,7 +25,6 @@ internal sealed class QueryEvaluation : IDisposable
         _table = table;
         _scores = ArrayPool<float>.Shared.Rent(Math.Max(table.Capacity, 1));
         _matched = ArrayPool<byte>.Shared.Rent(Math.Max(table.Capacity, 1));
-        Array.Clear(_scores, 0, table.Capacity);
         Array.Clear(_matched, 0, table.Capacity);
     }
 
@@ -42,10 +42,12 @@ internal sealed class QueryEvaluation : IDisposable
         for (var i = 0; i < documents.Length; i++)
         {
             var document = documents[i];
-            scores[document] += Bm25.Score(idf, frequencies[i], norms[document]);
-            if (matched[document] != Excluded)
+            var score = Bm25.Score(idf, frequencies[i], norms[document]);
+            var count = matched[document];
+            scores[document] = count == 0 ? score : scores[document] + score;
+            if (count != Excluded)
             {
-                matched[document]++;
+                matched[document] = (byte)(count + 1);
             }
 
             low = document < low ? document : low;
@@ -77,25 +79,35 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Documents that matched <paramref name="required"/> expressions (at least that many unless <paramref name="exact"/>).</summary>
     public RankedDocuments Collect(int required, bool exact)
     {
-        var count = 0;
-        for (var document = _low; document <= _high; document++)
+        if (_high < _low)
         {
-            count += Matches(_matched[document], required, exact) ? 1 : 0;
+            return new RankedDocuments([], [], 0);
         }
 
-        var documents = new int[count];
-        var scores = new float[count];
-        var next = 0;
-        for (var document = _low; document <= _high && next < count; document++)
+        // One pass over the touched range, jumping over runs of unmatched documents (most of it for a rare word).
+        var documents = new List<int>();
+        var scores = new List<float>();
+        var matched = _matched.AsSpan(_low, _high - _low + 1);
+        var at = 0;
+        while (at < matched.Length)
         {
-            if (Matches(_matched[document], required, exact))
+            var skip = matched[at..].IndexOfAnyExcept((byte)0);
+            if (skip < 0)
             {
-                documents[next] = document;
-                scores[next++] = _scores[document];
+                break;
             }
+
+            at += skip;
+            if (Matches(matched[at], required, exact))
+            {
+                documents.Add(_low + at);
+                scores.Add(_scores[_low + at]);
+            }
+
+            at++;
         }
 
-        return new RankedDocuments(documents, scores, count);
+        return new RankedDocuments(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents).ToArray(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores).ToArray(), documents.Count);
     }
 
     private static bool Matches(byte matched, int required, bool exact) =>
