@@ -119,7 +119,36 @@ internal sealed class QueryEvaluation : IDisposable
         ArrayPool<byte>.Shared.Return(_matched);
     }
 
-    private async Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken)
+    private Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken) =>
+        PostingsAsync(_source, _table, expression, cancellationToken);
+
+    /// <summary>
+    /// A query of one word or phrase and no exclusions: its postings are the matches, each document once, so they are
+    /// scored straight from the list (no accumulators to clear, scatter into and scan). Scores as <see cref="AddAsync"/>
+    /// gives them; <paramref name="folded"/> documents are left out.
+    /// </summary>
+    public static async Task<RankedDocuments> RankOneAsync(PostingsSource source, DocumentTable table, KeywordExpression expression, IReadOnlySet<long> folded, CancellationToken cancellationToken)
+    {
+        var postings = await PostingsAsync(source, table, expression, cancellationToken).ConfigureAwait(false);
+        var idf = (float)Bm25.Idf(table.Documents, postings.Count);
+        var norms = table.Norms;
+        var documents = new int[postings.Count];
+        var scores = new float[postings.Count];
+        var count = 0;
+        for (var i = 0; i < postings.Count; i++)
+        {
+            var document = postings.Documents[i];
+            if (folded.Count == 0 || !folded.Contains(document))
+            {
+                documents[count] = document;
+                scores[count++] = Bm25.Score(idf, postings.Frequencies[i], norms[document]);
+            }
+        }
+
+        return new RankedDocuments(documents, scores, count);
+    }
+
+    private static async Task<TermPostings> PostingsAsync(PostingsSource source, DocumentTable table, KeywordExpression expression, CancellationToken cancellationToken)
     {
         // A phrase is matched by its common grams and the words they leave; one term (a word, a prefix, or a phrase
         // such as "of the" that is one gram) needs no positions: its counts are the phrase's.
@@ -127,19 +156,19 @@ internal sealed class QueryEvaluation : IDisposable
         if (units.Count == 1)
         {
             return units[0].Prefix
-                ? await _source.LoadPrefixAsync(units[0].Term, cancellationToken).ConfigureAwait(false)
-                : await _source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
+                ? await source.LoadPrefixAsync(units[0].Term, cancellationToken).ConfigureAwait(false)
+                : await source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
         var terms = units.Where(unit => !unit.Prefix).Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
-        var segments = await _source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
+        var segments = await source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
         if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
         {
             // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
             // documents holding the phrase's other units (a common character starts thousands of bigrams).
             var key = PrefixPostings.Key(prefix.Term);
             var candidates = PrefixPostings.Candidates(segments, terms);
-            foreach (var (segment, blobs) in await _source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
+            foreach (var (segment, blobs) in await source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
             {
                 if (segments.TryGetValue(segment, out var held))
                 {
@@ -150,6 +179,6 @@ internal sealed class QueryEvaluation : IDisposable
             units = units.Select(unit => unit.Prefix ? unit with { Term = key } : unit).ToArray();
         }
 
-        return PhraseMatcher.Match(units, segments, _table);
+        return PhraseMatcher.Match(units, segments, table);
     }
 }

@@ -53,7 +53,14 @@ internal sealed class RankedIndex
         }
 
         var table = await TableAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        using var evaluation = new QueryEvaluation(new PostingsSource(connection, transaction, table), table);
+        var source = new PostingsSource(connection, transaction, table);
+        if (query.Positive.Count == 1 && query.Excluded.Count == 0)
+        {
+            var folded = hideFolded ? await FoldedAsync(connection, transaction, cancellationToken).ConfigureAwait(false) : [];
+            return await QueryEvaluation.RankOneAsync(source, table, query.Positive[0], folded, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var evaluation = new QueryEvaluation(source, table);
         foreach (var expression in query.Positive)
         {
             await evaluation.AddAsync(expression, cancellationToken).ConfigureAwait(false);
@@ -66,15 +73,27 @@ internal sealed class RankedIndex
 
         if (hideFolded)
         {
-            await using var command = connection.Command("SELECT rowid FROM items WHERE duplicate_of IS NOT NULL", transaction);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var rowid in await FoldedAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
             {
-                evaluation.Exclude(reader.GetInt64(0));
+                evaluation.Exclude(rowid);
             }
         }
 
         return evaluation.Collect(query.RequireAll ? query.Positive.Count : 1, exact: query.RequireAll);
+    }
+
+    /// <summary>Folded near-duplicates (left out unless asked for).</summary>
+    private static async Task<HashSet<long>> FoldedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var folded = new HashSet<long>();
+        await using var command = connection.Command("SELECT rowid FROM items WHERE duplicate_of IS NOT NULL", transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            folded.Add(reader.GetInt64(0));
+        }
+
+        return folded;
     }
 
     private async Task<DocumentTable> TableAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
