@@ -24,14 +24,15 @@ internal static class DevModes
         return 0;
     }
 
-    public static async Task<int> SearchAsync(string dataPath, CancellationToken cancellationToken)
+    /// <summary>Times the query set (only the queries of kind <paramref name="only"/> when given, e.g. <c>phrase</c>).</summary>
+    public static async Task<int> SearchAsync(string dataPath, string? only, CancellationToken cancellationToken)
     {
-        var queries = QuerySet.Create(new Vocabulary(VocabularySeed), QuerySeed);
+        var queries = QuerySet.Create(new Vocabulary(VocabularySeed), QuerySeed).Where(query => only is null || query.Kind == only).ToArray();
         await using var knowledgeBase = await KnowledgeBase.OpenAsync(new DataDirectory(dataPath), cancellationToken: cancellationToken);
         var timings = new List<(double Ms, BenchQuery Query, int Hits)>();
         // Process CPU (all threads, GC included) per query as well as wall time: on a loaded machine it moves far less.
         var cpu = new Dictionary<string, double>();
-        var fastest = new double[queries.Count]; // each query's best wall time over the rounds: what contention leaves alone
+        var fastest = new double[queries.Length]; // each query's best wall time over the rounds: what contention leaves alone
         Array.Fill(fastest, double.MaxValue);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         for (var round = 0; round < 3; round++)

@@ -10,7 +10,7 @@ namespace Strata.Storage.Sqlite.Ranking;
 /// matched from word positions (read only for them) and ranked like a word, by how often each document holds them.
 /// One instance per store; thread-safe.
 /// </summary>
-internal sealed class RankedIndex
+internal sealed class RankedIndex : IDisposable
 {
     private const string CompleteKey = "search.keyword_index";
 
@@ -18,6 +18,7 @@ internal sealed class RankedIndex
     private const string Format = "common-grams-1";
 
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
+    private readonly HotPostings _hot = new();
     private DocumentTable _table = DocumentTable.Empty;
 
     /// <summary>
@@ -53,7 +54,7 @@ internal sealed class RankedIndex
         }
 
         var table = await TableAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var source = new PostingsSource(connection, transaction, table);
+        var source = new PostingsSource(connection, transaction, table, _hot);
         if (query.Positive.Count == 1 && query.Excluded.Count == 0)
         {
             var folded = hideFolded ? await FoldedAsync(connection, transaction, cancellationToken).ConfigureAwait(false) : [];
@@ -95,6 +96,8 @@ internal sealed class RankedIndex
 
         return folded;
     }
+
+    public void Dispose() => _hot.Dispose();
 
     private async Task<DocumentTable> TableAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
