@@ -61,7 +61,7 @@ public sealed class HotPostingsTests
     }
 
     [Fact]
-    public async Task Quiet_EmptiesItAfterASecondWithoutUse()
+    public async Task Quiet_EmptiesItSoonAfterItsLastUse()
     {
         using var hot = new HotPostings();
         var table = DocumentTable.Without(1);

@@ -9,12 +9,13 @@ namespace Strata.Storage.Sqlite.Ranking;
 internal sealed class HotPostings : IDisposable
 {
     /// <summary>Most bytes kept.</summary>
-    public const long BudgetBytes = 64L * 1024 * 1024;
+    public const long BudgetBytes = 32L * 1024 * 1024;
 
     /// <summary>Terms smaller than this (postings plus positions, all segments) are cheap to read and not kept.</summary>
     public const long MinimumBytes = 256 * 1024;
 
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    /// <summary>Well inside the web server's 2 s before it compacts the heap when idle (so the memory goes back then).</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
 
     private readonly Lock _lock = new();
     private readonly Timer _timer;
@@ -86,7 +87,7 @@ internal sealed class HotPostings : IDisposable
         }
     }
 
-    /// <summary>Drops everything (also done after <see cref="Quiet"/> without use).</summary>
+    /// <summary>Drops everything (also done once it has gone <see cref="Quiet"/> without use).</summary>
     public void Empty()
     {
         lock (_lock)
