@@ -17,9 +17,9 @@ if (args is [DevModes.CorpusOnlyCommand, var corpusFolder, var count, var seed])
     return DevModes.WriteCorpus(corpusFolder, count, seed);
 }
 
-if (args is [DevModes.SearchOnlyCommand, var searchData])
+if (args is [DevModes.SearchOnlyCommand, var searchData, .. var kinds] && kinds.Length <= 1)
 {
-    return await DevModes.SearchAsync(searchData, cancellation.Token);
+    return await DevModes.SearchAsync(searchData, kinds.FirstOrDefault(), cancellation.Token);
 }
 
 if (args is [PrefixSearchBenchmark.Command, var prefixData, .. var compare])

@@ -63,10 +63,13 @@ internal static class WebBenchmark
             // One request at a time first: the server's own cost per search, without queueing behind other clients.
             var single = await WebLoad.SequentialAsync(client, paths, cancellationToken) ?? throw new InvalidOperationException("a search request failed");
             Out.Line($"  search one at a time: {single.Count} queries, p50 {Ms(Percentile(single, 50))} p95 {Ms(Percentile(single, 95))} p99 {Ms(Percentile(single, 99))}");
+            var cpuBefore = WebLoad.CpuTime(server.Id);
             var load = await WebLoad.RunAsync(client, paths, Clients, TimeSpan.FromSeconds(options.LoadSeconds), cancellationToken);
+            var cpuPerRequest = (WebLoad.CpuTime(server.Id) - cpuBefore).TotalMilliseconds / Math.Max(1, load.Latencies.Count + load.Errors);
             var (p50, p95, p99) = (Percentile(load.Latencies, 50), Percentile(load.Latencies, 95), Percentile(load.Latencies, 99));
             Out.Line($"  search load: {load.Latencies.Count:N0} ok + {load.Errors} errors in {load.Elapsed.TotalSeconds:F1} s = {load.RequestsPerSecond:F0} req/s; " +
-                $"p50 {Ms(p50)} p95 {Ms(p95)} p99 {Ms(p99)} max {Ms(load.Latencies.DefaultIfEmpty(0).Max())}{(load.FirstError is null ? string.Empty : "; first error: " + load.FirstError)}");
+                $"p50 {Ms(p50)} p95 {Ms(p95)} p99 {Ms(p99)} max {Ms(load.Latencies.DefaultIfEmpty(0).Max())}{(load.FirstError is null ? string.Empty : "; first error: " + load.FirstError)}; " +
+                $"server CPU {cpuPerRequest:F2} ms per request");
 
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             var idleAfterLoad = WebLoad.ResidentBytes(server.Id);
@@ -85,6 +88,7 @@ internal static class WebBenchmark
                 new ReportRow(search, "p50 / p95", $"{Ms(p50)} / {Ms(p95)}", string.Empty, string.Empty, string.Empty, null),
                 new ReportRow(search, "p99", Ms(p99), string.Empty, string.Empty, $"≤ {TargetP99Milliseconds:F0} ms", p99 <= TargetP99Milliseconds),
                 new ReportRow(search, "requests/s", load.RequestsPerSecond.ToString("F0", CultureInfo.InvariantCulture), string.Empty, string.Empty, string.Empty, null),
+                new ReportRow(search, "server CPU per request (user + system)", Ms(cpuPerRequest), string.Empty, string.Empty, string.Empty, null),
                 new ReportRow(search, "errors", load.Errors.ToString(CultureInfo.InvariantCulture), string.Empty, string.Empty, "0", load.Errors == 0),
                 new ReportRow($"Web: server RSS ({documents:N0} docs)", "idle after start", $"{idleAfterStart / Megabyte:F0} MB", string.Empty, string.Empty, "< 200 MB", idleAfterStart < TargetIdleBytes),
                 new ReportRow($"Web: server RSS ({documents:N0} docs)", "idle after the load", $"{idleAfterLoad / Megabyte:F0} MB", string.Empty, string.Empty, "< 200 MB", idleAfterLoad < TargetIdleBytes),

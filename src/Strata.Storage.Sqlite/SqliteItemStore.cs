@@ -68,6 +68,7 @@ public sealed partial class SqliteItemStore : IKnowledgeStore, IItemStore, IStru
 
     public ValueTask DisposeAsync()
     {
+        _ranked.Dispose();
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
     }

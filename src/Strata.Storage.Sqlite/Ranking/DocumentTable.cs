@@ -37,6 +37,9 @@ internal sealed class DocumentTable
 
     public static readonly DocumentTable Empty = new([], [], -1, []);
 
+    /// <summary>A table without documents as of change <paramref name="changed"/> (tests of what is kept per table).</summary>
+    public static DocumentTable Without(long changed) => new([], [], changed, []);
+
     public int[] Lengths { get; }
 
     /// <summary>The segment holding each document's current postings; postings found in any other are stale.</summary>

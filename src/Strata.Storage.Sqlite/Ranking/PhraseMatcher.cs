@@ -47,6 +47,9 @@ internal static class PhraseMatcher
     {
         var lead = cursors[rarest];
         Span<int> counts = stackalloc int[3];
+        // Units that are all different terms (unit k is then cursor k) are counted from lazily read lists; a phrase
+        // holding a term twice reads its lists whole.
+        var lazy = unitSlots.Length == cursors.Length ? new PositionGroups[cursors.Length] : null;
         while (lead.MoveNext())
         {
             var document = lead.Current.Document;
@@ -74,22 +77,18 @@ internal static class PhraseMatcher
                 continue;
             }
 
-            for (var slot = 0; slot < cursors.Length; slot++)
+            if (lazy is not null)
             {
-                var posting = cursors[slot].Current;
-                var total = posting.Title + posting.Body + posting.Tags;
-                if (buffers[slot].Length < total)
+                for (var column = 0; column < 3; column++)
                 {
-                    ArrayPool<int>.Shared.Return(buffers[slot]);
-                    buffers[slot] = ArrayPool<int>.Shared.Rent(total);
+                    counts[column] = 0;
                 }
 
-                cursors[slot].ReadPositions(buffers[slot]);
+                CountLazily(cursors, offsets, lazy, counts);
             }
-
-            for (var column = 0; column < 3; column++)
+            else
             {
-                counts[column] = CountInColumn(cursors, unitSlots, offsets, buffers, column);
+                ReadAll(cursors, unitSlots, offsets, buffers, counts);
             }
 
             if (counts[0] + counts[1] + counts[2] > 0)
@@ -97,6 +96,95 @@ internal static class PhraseMatcher
                 phrase.Documents.Add(document);
                 phrase.Frequencies.Add(Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
             }
+        }
+    }
+
+    /// <summary>
+    /// Counts the phrase per column when each unit is a different term (unit k is cursor k): the unit with the fewest
+    /// positions in the column drives, the others' lists are read only as far as its positions reach.
+    /// </summary>
+    private static void CountLazily(PostingCursor[] cursors, int[] offsets, PositionGroups[] lists, Span<int> counts)
+    {
+        for (var unit = 0; unit < cursors.Length; unit++)
+        {
+            lists[unit].Start(cursors[unit]);
+        }
+
+        for (var column = 0; column < 3; column++)
+        {
+            var driver = 0;
+            var present = true;
+            for (var unit = 0; unit < lists.Length && present; unit++)
+            {
+                present = lists[unit].Count(column) > 0;
+                driver = lists[unit].Count(column) < lists[driver].Count(column) ? unit : driver;
+            }
+
+            if (present)
+            {
+                counts[column] = CountInColumnLazily(offsets, lists, driver, column);
+            }
+        }
+    }
+
+    private static int CountInColumnLazily(int[] offsets, PositionGroups[] lists, int driver, int column)
+    {
+        Span<int> current = stackalloc int[lists.Length];
+        for (var unit = 0; unit < lists.Length; unit++)
+        {
+            lists[unit].Enter(column);
+            current[unit] = int.MinValue;
+        }
+
+        var count = 0;
+        while (lists[driver].Next(out var position))
+        {
+            var start = position - offsets[driver];
+            var holds = true;
+            for (var unit = 0; unit < lists.Length; unit++)
+            {
+                if (unit == driver)
+                {
+                    continue;
+                }
+
+                var target = start + offsets[unit];
+                while (current[unit] < target)
+                {
+                    if (!lists[unit].Next(out current[unit]))
+                    {
+                        return count; // this unit has no position left as late as the next start needs
+                    }
+                }
+
+                holds &= current[unit] == target;
+            }
+
+            count += holds ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads every unit's positions whole, then counts the phrase per column.</summary>
+    private static void ReadAll(PostingCursor[] cursors, int[] unitSlots, int[] offsets, int[][] buffers, Span<int> counts)
+    {
+        for (var slot = 0; slot < cursors.Length; slot++)
+        {
+            var posting = cursors[slot].Current;
+            var total = posting.Title + posting.Body + posting.Tags;
+            if (buffers[slot].Length < total)
+            {
+                ArrayPool<int>.Shared.Return(buffers[slot]);
+                buffers[slot] = ArrayPool<int>.Shared.Rent(total);
+            }
+
+            cursors[slot].ReadPositions(buffers[slot]);
+        }
+
+        for (var column = 0; column < 3; column++)
+        {
+            counts[column] = CountInColumn(cursors, unitSlots, offsets, buffers, column);
         }
     }
 

@@ -3,8 +3,11 @@ using Strata.Core.Search.Ranking;
 
 namespace Strata.Storage.Sqlite.Ranking;
 
-/// <summary>Reads a term's live postings from every segment of the transaction's snapshot (stale ones skipped).</summary>
-internal sealed class PostingsSource(SqliteConnection connection, SqliteTransaction transaction, DocumentTable table)
+/// <summary>
+/// Reads a term's live postings from every segment of the transaction's snapshot (stale ones skipped); the large
+/// blobs phrases read come from <paramref name="hot"/> when it holds them for this table.
+/// </summary>
+internal sealed class PostingsSource(SqliteConnection connection, SqliteTransaction transaction, DocumentTable table, HotPostings? hot = null)
 {
     private readonly string _segmentList = table.SegmentIds.Length == 0 ? "0" : string.Join(',', table.SegmentIds);
 
@@ -27,22 +30,59 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
     public async Task<Dictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>>> LoadEncodedAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
         var segments = new Dictionary<long, Dictionary<string, (byte[], byte[])>>();
-        await using var command = connection.Command(
-            $"SELECT segment, term, data, positions FROM search_postings WHERE segment IN ({_segmentList}) AND term IN (SELECT value FROM json_each($t))",
-            transaction).With("$t", System.Text.Json.JsonSerializer.Serialize(terms.ToArray(), RankingJson.Default.StringArray));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var missing = new List<string>();
+        foreach (var term in terms)
         {
-            var segment = reader.GetInt64(0);
-            if (!segments.TryGetValue(segment, out var blobs))
+            if (hot is not null && hot.TryGet(table, term, out var kept))
             {
-                segments[segment] = blobs = new Dictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
+                foreach (var (segment, blobs) in kept)
+                {
+                    Blobs(segments, segment)[term] = blobs;
+                }
             }
+            else
+            {
+                missing.Add(term);
+            }
+        }
 
-            blobs[reader.GetString(1)] = ((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
+        if (missing.Count == 0)
+        {
+            return segments;
+        }
+
+        var read = missing.ToDictionary(term => term, _ => new Dictionary<long, (byte[], byte[])>(), StringComparer.Ordinal);
+        await using (var command = connection.Command(
+            $"SELECT segment, term, data, positions FROM search_postings WHERE segment IN ({_segmentList}) AND term IN (SELECT value FROM json_each($t))",
+            transaction).With("$t", System.Text.Json.JsonSerializer.Serialize(missing.ToArray(), RankingJson.Default.StringArray)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var segment = reader.GetInt64(0);
+                var term = reader.GetString(1);
+                var blobs = ((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
+                Blobs(segments, segment)[term] = blobs;
+                read[term][segment] = blobs;
+            }
+        }
+
+        foreach (var (term, blobs) in read)
+        {
+            hot?.Offer(table, term, blobs);
         }
 
         return segments;
+    }
+
+    private static Dictionary<string, (byte[], byte[])> Blobs(Dictionary<long, Dictionary<string, (byte[], byte[])>> segments, long segment)
+    {
+        if (!segments.TryGetValue(segment, out var blobs))
+        {
+            segments[segment] = blobs = new Dictionary<string, (byte[], byte[])>(StringComparer.Ordinal);
+        }
+
+        return blobs;
     }
 
     /// <summary>The union of the live postings of every term starting with <paramref name="prefix"/> (see <see cref="PrefixPostings"/>).</summary>

@@ -5,7 +5,8 @@ namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
 /// One query's accumulators over the document table: a BM25 score and a count of matched expressions per document
-/// (or <see cref="Excluded"/>), in pooled arrays indexed by rowid.
+/// (or <see cref="Excluded"/>), in pooled arrays indexed by rowid. Only the counts are cleared per query: a score is
+/// written (not added) where a document is first matched and read only where it matched, so stale scores never count.
 /// </summary>
 internal sealed class QueryEvaluation : IDisposable
 {
@@ -24,7 +25,6 @@ internal sealed class QueryEvaluation : IDisposable
         _table = table;
         _scores = ArrayPool<float>.Shared.Rent(Math.Max(table.Capacity, 1));
         _matched = ArrayPool<byte>.Shared.Rent(Math.Max(table.Capacity, 1));
-        Array.Clear(_scores, 0, table.Capacity);
         Array.Clear(_matched, 0, table.Capacity);
     }
 
@@ -42,10 +42,12 @@ internal sealed class QueryEvaluation : IDisposable
         for (var i = 0; i < documents.Length; i++)
         {
             var document = documents[i];
-            scores[document] += Bm25.Score(idf, frequencies[i], norms[document]);
-            if (matched[document] != Excluded)
+            var score = Bm25.Score(idf, frequencies[i], norms[document]);
+            var count = matched[document];
+            scores[document] = count == 0 ? score : scores[document] + score;
+            if (count != Excluded)
             {
-                matched[document]++;
+                matched[document] = (byte)(count + 1);
             }
 
             low = document < low ? document : low;
@@ -77,25 +79,35 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Documents that matched <paramref name="required"/> expressions (at least that many unless <paramref name="exact"/>).</summary>
     public RankedDocuments Collect(int required, bool exact)
     {
-        var count = 0;
-        for (var document = _low; document <= _high; document++)
+        if (_high < _low)
         {
-            count += Matches(_matched[document], required, exact) ? 1 : 0;
+            return new RankedDocuments([], [], 0);
         }
 
-        var documents = new int[count];
-        var scores = new float[count];
-        var next = 0;
-        for (var document = _low; document <= _high && next < count; document++)
+        // One pass over the touched range, jumping over runs of unmatched documents (most of it for a rare word).
+        var documents = new List<int>();
+        var scores = new List<float>();
+        var matched = _matched.AsSpan(_low, _high - _low + 1);
+        var at = 0;
+        while (at < matched.Length)
         {
-            if (Matches(_matched[document], required, exact))
+            var skip = matched[at..].IndexOfAnyExcept((byte)0);
+            if (skip < 0)
             {
-                documents[next] = document;
-                scores[next++] = _scores[document];
+                break;
             }
+
+            at += skip;
+            if (Matches(matched[at], required, exact))
+            {
+                documents.Add(_low + at);
+                scores.Add(_scores[_low + at]);
+            }
+
+            at++;
         }
 
-        return new RankedDocuments(documents, scores, count);
+        return new RankedDocuments(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents).ToArray(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores).ToArray(), documents.Count);
     }
 
     private static bool Matches(byte matched, int required, bool exact) =>
@@ -107,7 +119,36 @@ internal sealed class QueryEvaluation : IDisposable
         ArrayPool<byte>.Shared.Return(_matched);
     }
 
-    private async Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken)
+    private Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken) =>
+        PostingsAsync(_source, _table, expression, cancellationToken);
+
+    /// <summary>
+    /// A query of one word or phrase and no exclusions: its postings are the matches, each document once, so they are
+    /// scored straight from the list (no accumulators to clear, scatter into and scan). Scores as <see cref="AddAsync"/>
+    /// gives them; <paramref name="folded"/> documents are left out.
+    /// </summary>
+    public static async Task<RankedDocuments> RankOneAsync(PostingsSource source, DocumentTable table, KeywordExpression expression, IReadOnlySet<long> folded, CancellationToken cancellationToken)
+    {
+        var postings = await PostingsAsync(source, table, expression, cancellationToken).ConfigureAwait(false);
+        var idf = (float)Bm25.Idf(table.Documents, postings.Count);
+        var norms = table.Norms;
+        var documents = new int[postings.Count];
+        var scores = new float[postings.Count];
+        var count = 0;
+        for (var i = 0; i < postings.Count; i++)
+        {
+            var document = postings.Documents[i];
+            if (folded.Count == 0 || !folded.Contains(document))
+            {
+                documents[count] = document;
+                scores[count++] = Bm25.Score(idf, postings.Frequencies[i], norms[document]);
+            }
+        }
+
+        return new RankedDocuments(documents, scores, count);
+    }
+
+    private static async Task<TermPostings> PostingsAsync(PostingsSource source, DocumentTable table, KeywordExpression expression, CancellationToken cancellationToken)
     {
         // A phrase is matched by its common grams and the words they leave; one term (a word, a prefix, or a phrase
         // such as "of the" that is one gram) needs no positions: its counts are the phrase's.
@@ -115,19 +156,19 @@ internal sealed class QueryEvaluation : IDisposable
         if (units.Count == 1)
         {
             return units[0].Prefix
-                ? await _source.LoadPrefixAsync(units[0].Term, cancellationToken).ConfigureAwait(false)
-                : await _source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
+                ? await source.LoadPrefixAsync(units[0].Term, cancellationToken).ConfigureAwait(false)
+                : await source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
         var terms = units.Where(unit => !unit.Prefix).Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
-        var segments = await _source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
+        var segments = await source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
         if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
         {
             // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
             // documents holding the phrase's other units (a common character starts thousands of bigrams).
             var key = PrefixPostings.Key(prefix.Term);
             var candidates = PrefixPostings.Candidates(segments, terms);
-            foreach (var (segment, blobs) in await _source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
+            foreach (var (segment, blobs) in await source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
             {
                 if (segments.TryGetValue(segment, out var held))
                 {
@@ -138,6 +179,6 @@ internal sealed class QueryEvaluation : IDisposable
             units = units.Select(unit => unit.Prefix ? unit with { Term = key } : unit).ToArray();
         }
 
-        return PhraseMatcher.Match(units, segments, _table);
+        return PhraseMatcher.Match(units, segments, table);
     }
 }

@@ -10,7 +10,7 @@ namespace Strata.Storage.Sqlite.Ranking;
 /// matched from word positions (read only for them) and ranked like a word, by how often each document holds them.
 /// One instance per store; thread-safe.
 /// </summary>
-internal sealed class RankedIndex
+internal sealed class RankedIndex : IDisposable
 {
     private const string CompleteKey = "search.keyword_index";
 
@@ -18,6 +18,7 @@ internal sealed class RankedIndex
     private const string Format = "common-grams-1";
 
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
+    private readonly HotPostings _hot = new();
     private DocumentTable _table = DocumentTable.Empty;
 
     /// <summary>
@@ -53,7 +54,14 @@ internal sealed class RankedIndex
         }
 
         var table = await TableAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        using var evaluation = new QueryEvaluation(new PostingsSource(connection, transaction, table), table);
+        var source = new PostingsSource(connection, transaction, table, _hot);
+        if (query.Positive.Count == 1 && query.Excluded.Count == 0)
+        {
+            var folded = hideFolded ? await FoldedAsync(connection, transaction, cancellationToken).ConfigureAwait(false) : [];
+            return await QueryEvaluation.RankOneAsync(source, table, query.Positive[0], folded, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var evaluation = new QueryEvaluation(source, table);
         foreach (var expression in query.Positive)
         {
             await evaluation.AddAsync(expression, cancellationToken).ConfigureAwait(false);
@@ -66,16 +74,30 @@ internal sealed class RankedIndex
 
         if (hideFolded)
         {
-            await using var command = connection.Command("SELECT rowid FROM items WHERE duplicate_of IS NOT NULL", transaction);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var rowid in await FoldedAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
             {
-                evaluation.Exclude(reader.GetInt64(0));
+                evaluation.Exclude(rowid);
             }
         }
 
         return evaluation.Collect(query.RequireAll ? query.Positive.Count : 1, exact: query.RequireAll);
     }
+
+    /// <summary>Folded near-duplicates (left out unless asked for).</summary>
+    private static async Task<HashSet<long>> FoldedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var folded = new HashSet<long>();
+        await using var command = connection.Command("SELECT rowid FROM items WHERE duplicate_of IS NOT NULL", transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            folded.Add(reader.GetInt64(0));
+        }
+
+        return folded;
+    }
+
+    public void Dispose() => _hot.Dispose();
 
     private async Task<DocumentTable> TableAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ public sealed class PostingCursor(byte[] data, byte[] positions)
 
     public Posting Current { get; private set; }
 
+    /// <summary>The encoded positions of every posting (see <see cref="PostingsCodec.EncodePositions"/>).</summary>
+    public byte[] Positions => positions;
+
+    /// <summary>Where the current posting's position list starts in <see cref="Positions"/> (past its length), for a reader that decodes only part of it.</summary>
+    public int PositionsStart => _positionsOffset;
+
     /// <summary>Moves to the next posting; false at the end.</summary>
     public bool MoveNext()
     {

@@ -103,7 +103,21 @@ public static class PostingsCodec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static uint ReadVarint(ReadOnlySpan<byte> data, ref int offset)
+    {
+        // Most deltas and counts fit one byte: that case inlines into the decoding loops.
+        var first = data[offset];
+        if (first < 0x80)
+        {
+            offset++;
+            return first;
+        }
+
+        return ReadLongVarint(data, ref offset);
+    }
+
+    private static uint ReadLongVarint(ReadOnlySpan<byte> data, ref int offset)
     {
         uint value = 0;
         var shift = 0;

@@ -68,6 +68,47 @@ public sealed class PostingsCodecTests
     }
 
     [Fact]
+    public void PositionGroups_ReadPartOfAGroup_ThenTheNextGroupFromItsStart()
+    {
+        var cursor = new PostingCursor(PostingsCodec.Encode(Postings), PostingsCodec.EncodePositions(Postings, PositionsFor(Postings)));
+        Assert.True(cursor.MoveTo(1_000_000));
+        var groups = default(PositionGroups);
+        groups.Start(cursor);
+
+        groups.Enter(1); // passes over the two title positions unread
+        Assert.Equal(200, groups.Left);
+        Assert.True(groups.Next(out var first));
+        Assert.True(groups.Next(out var second));
+        Assert.Equal((0, 1), (first, second));
+        groups.Enter(2); // leaves 198 body positions unread
+        Assert.Equal(1, groups.Count(2));
+        Assert.True(groups.Next(out var tag));
+        Assert.Equal(0, tag);
+        Assert.False(groups.Next(out _));
+
+        Assert.False(cursor.MoveNext()); // the cursor skips the list by its length whatever was read of it
+    }
+
+    [Fact]
+    public void PositionGroups_FollowTheCursor_WhenItSkipsPostingsUnread()
+    {
+        var cursor = new PostingCursor(PostingsCodec.Encode(Postings), PostingsCodec.EncodePositions(Postings, PositionsFor(Postings)));
+        var groups = default(PositionGroups);
+        Assert.True(cursor.MoveNext());
+        groups.Start(cursor);
+        groups.Enter(1);
+        Assert.True(groups.Next(out _)); // part of the first posting's body read
+
+        Assert.True(cursor.MoveTo(300));
+        groups.Start(cursor);
+        Assert.Equal((0, 1, 2), (groups.Count(0), groups.Count(1), groups.Count(2)));
+        groups.Enter(2);
+        Assert.True(groups.Next(out var first));
+        Assert.True(groups.Next(out var second));
+        Assert.Equal((0, 1), (first, second));
+    }
+
+    [Fact]
     public void EncodePositions_CountMismatch_Throws()
     {
         Assert.Throws<ArgumentException>(() => PostingsCodec.EncodePositions(Postings, new int[3]));
