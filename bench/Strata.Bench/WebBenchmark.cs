@@ -180,8 +180,14 @@ internal static class WebBenchmark
 
         start.Environment.Remove("STRATA_DATA");
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start strata serve");
-        // Drain both pipes so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain both pipes so a chatty server never blocks on a full pipe; show what explains an error response.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("exception", StringComparison.OrdinalIgnoreCase)))
+            {
+                Out.Line("  server: " + line);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
