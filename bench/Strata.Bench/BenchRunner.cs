@@ -5,10 +5,10 @@ namespace Strata.Bench;
 /// <summary>Runs every benchmark once, in order, in one temp root that is deleted at the end.</summary>
 internal static class BenchRunner
 {
-    private const int VocabularySeed = 42;
+    public const int VocabularySeed = 42;
     private const int CorpusSeed = 1;
     private const int LargeCorpusSeed = 2;
-    private const int QuerySeed = 7;
+    public const int QuerySeed = 7;
     private const int ColdStartWordRank = 60;
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)

@@ -52,6 +52,11 @@ if (args.Contains(FsrsBenchmark.Flag))
     return FsrsBenchmark.Run(args);
 }
 
+if (args is ["--scaling-probe", var probeConnection, var probeItems, var probeFill])
+{
+    return await ScalingProbe.RunAsync(probeConnection, int.Parse(probeItems, System.Globalization.CultureInfo.InvariantCulture), probeFill == "fill", cancellation.Token);
+}
+
 if (args.Contains(ScalingBenchmark.Flag))
 {
     return await ScalingBenchmark.RunAsync(args, cancellation.Token);

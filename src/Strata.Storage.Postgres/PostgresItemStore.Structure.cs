@@ -149,7 +149,7 @@ public sealed partial class PostgresItemStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            $"SELECT {ItemRows.SummaryColumns}, ({Rank})::float8 AS score, i.keywords " +
+            $"SELECT {ItemRows.SummaryColumns}, ({Rank("s.document")})::float8 AS score, i.keywords " +
             "FROM search_index s JOIN items i ON i.rowid = s.item_rowid " +
             "WHERE s.document @@ @q::tsquery AND i.duplicate_of IS NULL AND i.id <> @id AND i.rowid IS DISTINCT FROM (SELECT duplicate_of FROM items WHERE id = @id) " +
             "ORDER BY score DESC, i.rowid LIMIT @limit")

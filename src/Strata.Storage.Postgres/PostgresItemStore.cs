@@ -14,11 +14,14 @@ public sealed partial class PostgresItemStore : IKnowledgeStore, IItemStore, ISt
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseDuration;
+    private readonly int _searchWindow;
 
     public PostgresItemStore(PostgresStoreOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SearchWindow, 1);
+        _dataSource = NpgsqlDataSource.Create(WithSessionSettings(options.ConnectionString));
+        _searchWindow = options.SearchWindow;
         _time = timeProvider ?? TimeProvider.System;
         _leaseDuration = options.LeaseDuration;
         WorkerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -79,6 +82,21 @@ public sealed partial class PostgresItemStore : IKnowledgeStore, IItemStore, ISt
     public Task CheckpointAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync().ConfigureAwait(false);
+
+    /// <summary>
+    /// Session settings for this store's connections. JIT off: compiling a plan over 100,000 rows costs tens of
+    /// milliseconds, more than the keyword queries it would speed up. No parallel workers: a search that starts two
+    /// more processes to rank a few hundred rows is slower for it, and on a server shared by many users the extra
+    /// workers take cores other requests need. Options the connection string sets come after, so they win.
+    /// </summary>
+    private const string SessionSettings = "-c jit=off -c max_parallel_workers_per_gather=0";
+
+    private static string WithSessionSettings(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? SessionSettings : $"{SessionSettings} {builder.Options}";
+        return builder.ConnectionString;
+    }
 
     private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
 

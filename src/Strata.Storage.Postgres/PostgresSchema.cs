@@ -21,5 +21,6 @@ internal static partial class PostgresSchema
         Summaries,
         Web,
         Memory,
+        Search,
     ];
 }

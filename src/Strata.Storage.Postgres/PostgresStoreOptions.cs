@@ -11,6 +11,16 @@ public sealed record PostgresStoreOptions(string ConnectionString, TimeSpan Leas
     /// <summary>Five minutes: a pipeline batch takes seconds; a dead worker's jobs wait at most this long.</summary>
     public static TimeSpan DefaultLeaseDuration { get; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>See <see cref="SearchWindow"/>.</summary>
+    public const int DefaultSearchWindow = 300;
+
+    /// <summary>
+    /// How many matches keyword search ranks at most: when more items match, the newest this many (highest rowid)
+    /// are ranked and the rest are not considered. Fewer matches are all ranked (exact). Bounds the time a very
+    /// frequent word costs; see docs/postgres.md.
+    /// </summary>
+    public int SearchWindow { get; init; } = DefaultSearchWindow;
+
     public PostgresStoreOptions(string connectionString)
         : this(connectionString, DefaultLeaseDuration)
     {

@@ -21,6 +21,9 @@ public sealed class StoreOptions
     /// <summary>How long a PostgreSQL worker owns claimed jobs before another may take them (its process died).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>PostgreSQL: how many matches keyword search ranks at most, the newest (see docs/postgres.md, "The search window").</summary>
+    public int SearchWindow { get; set; } = 300;
+
     /// <summary>The configured connection, else <see cref="PostgresEnvironmentVariable"/>; null when neither is set.</summary>
     public string? ResolveConnectionString() =>
         string.IsNullOrWhiteSpace(ConnectionString) ? NullIfBlank(Environment.GetEnvironmentVariable(PostgresEnvironmentVariable)) : ConnectionString;
@@ -36,6 +39,11 @@ public sealed class StoreOptions
         if (LeaseDuration < TimeSpan.FromSeconds(10))
         {
             problems.Add("Store.LeaseDuration must be at least 00:00:10");
+        }
+
+        if (SearchWindow < 10)
+        {
+            problems.Add("Store.SearchWindow must be at least 10");
         }
 
         return problems;

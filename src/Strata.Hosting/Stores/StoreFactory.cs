@@ -37,7 +37,7 @@ internal static class StoreFactory
             throw new InvalidOperationException($"Store.ConnectionString: {exception.Message}", exception);
         }
 
-        var postgres = new PostgresItemStore(new PostgresStoreOptions(normalized, options.Store.LeaseDuration), time);
+        var postgres = new PostgresItemStore(new PostgresStoreOptions(normalized, options.Store.LeaseDuration) { SearchWindow = options.Store.SearchWindow }, time);
         try
         {
             await postgres.MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -102,7 +102,8 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     /// <param name="durable">Keep fsync and synchronous commit on (benchmarks); tests turn them off.</param>
     /// <param name="cancellationToken">Stops waiting for the server tools.</param>
-    public static async Task<PostgresCluster> StartAsync(bool durable = false, CancellationToken cancellationToken = default)
+    /// <param name="serverSettings">More <c>-c name=value</c> server settings (benchmarks: <c>shared_buffers</c>).</param>
+    public static async Task<PostgresCluster> StartAsync(bool durable = false, CancellationToken cancellationToken = default, string? serverSettings = null)
     {
         var bin = PostgresBinaries.FindBinDirectory();
         var root = Path.Combine(Path.GetTempPath(), $"strata-pg-{Guid.NewGuid():N}");
@@ -119,7 +120,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             await cluster.RunServerToolAsync("initdb", ["-D", cluster.DataPath, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], cancellationToken);
             // Durability off for tests: a test cluster is thrown away, and fsync would dominate the test time.
             var durability = durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-            var options = $"-p {cluster.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}";
+            var options = $"-p {cluster.Port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{durability} {serverSettings}";
             await cluster.RunServerToolAsync("pg_ctl", ["-D", cluster.DataPath, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
         }
         catch
