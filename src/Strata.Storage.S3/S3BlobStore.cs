@@ -226,7 +226,7 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
 
     /// <summary>Failures of the service or the connection; the caller's own cancellation passes through unchanged.</summary>
     private static bool IsStoreFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private BlobStoreException Explain(Exception exception, string action, string key)
@@ -242,11 +242,12 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
         {
             AmazonS3Exception { ErrorCode: "NoSuchBucket" } =>
                 new BlobStoreException($"S3 bucket '{_settings.Bucket}' does not exist at {endpoint} (could not {action} {key})", exception),
+            // A refused HEAD has no body, hence no error code: S3 says only 403.
             AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } s3 =>
                 new BlobStoreException($"S3 at {endpoint} refused to {action} {where}: {ErrorName(s3, "AccessDenied")} (check the access key and secret key)", exception),
             AmazonS3Exception { StatusCode: HttpStatusCode.NotFound } when action == "list" =>
                 new BlobStoreException($"S3 bucket '{_settings.Bucket}' does not exist at {endpoint} (could not {action} {key})", exception),
-            OperationCanceledException =>
+            OperationCanceledException or TimeoutException =>
                 new BlobStoreException($"S3 endpoint {endpoint} did not answer within {_settings.Timeout} (could not {action} {where})", exception),
             AmazonS3Exception s3 =>
                 new BlobStoreException($"S3 at {endpoint} could not {action} {where}: {ErrorName(s3, s3.StatusCode.ToString())} {s3.Message}".TrimEnd(), exception),

@@ -26,6 +26,7 @@ public sealed class FakeS3Server : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte[]>> _buckets = new(StringComparer.Ordinal);
     private int _requests;
     private int _rejected;
+    private int _puts;
 
     private FakeS3Server(WebApplication app, Dictionary<string, string> secrets)
     {
@@ -52,6 +53,9 @@ public sealed class FakeS3Server : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     public int Rejected => Volatile.Read(ref _rejected);
+
+    /// <summary>Objects written (PUT object requests accepted).</summary>
+    public int Puts => Volatile.Read(ref _puts);
 
     /// <summary>Starts a server that knows one access key (random unless given) and holds the named, empty buckets.</summary>
     public static async Task<FakeS3Server> StartAsync(params string[] buckets)
@@ -148,6 +152,7 @@ public sealed class FakeS3Server : IAsyncDisposable
         switch (request.Method)
         {
             case "PUT":
+                Interlocked.Increment(ref _puts);
                 bucket[key] = body;
                 context.Response.Headers.ETag = ETag(body);
                 return;
