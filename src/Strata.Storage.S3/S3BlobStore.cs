@@ -16,7 +16,7 @@ namespace Strata.Storage.S3;
 /// (a HEAD finds it first) and concurrent writers of the same bytes write identical objects. A PUT is atomic and
 /// durable when it returns, so <see cref="SyncAsync"/> has nothing to do and callers record rows only after the
 /// PUT succeeded. Every read re-hashes the bytes: a changed or truncated object fails with a clear error instead of
-/// being processed. Requests are signed with SigV4 by the AWS SDK; failures become one-line
+/// being processed (<see cref="InvalidDataException"/>). Requests are signed with SigV4 by the AWS SDK; failures become one-line
 /// <see cref="BlobStoreException"/>s naming the endpoint and the key, never the secret. Thread-safe.
 /// </remarks>
 public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
@@ -137,7 +137,7 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
         var actual = FileBlobStore.ComputeHash(bytes);
         if (actual != hash)
         {
-            throw new BlobStoreException($"original {key} at {_settings.Describe()} is damaged: its {bytes.Length} bytes hash to {actual}");
+            throw new InvalidDataException($"original {key} at {_settings.Describe()} is damaged: its {bytes.Length} bytes hash to {actual}");
         }
 
         return bytes;

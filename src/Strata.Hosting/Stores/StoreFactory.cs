@@ -14,6 +14,7 @@ namespace Strata.Hosting.Stores;
 internal static class StoreFactory
 {
     /// <exception cref="InvalidOperationException">The PostgreSQL connection is missing or unreadable.</exception>
+    /// <exception cref="BlobStoreException">The S3 bucket is missing, refuses the credentials or cannot be reached.</exception>
     public static async Task<OpenedStore> OpenAsync(StrataOptions options, DataDirectory data, TimeProvider? time, CancellationToken cancellationToken)
     {
         var blobPath = string.IsNullOrWhiteSpace(options.Store.BlobPath) ? data.BlobsPath : Path.GetFullPath(options.Store.BlobPath);
@@ -69,10 +70,11 @@ internal static class StoreFactory
             await bucket.VerifyAsync(cancellationToken).ConfigureAwait(false);
             return bucket;
         }
-        catch (BlobStoreException exception)
+        catch (BlobStoreException)
         {
+            // An IOException: the CLI prints its one line (endpoint, bucket, S3's error code) without a stack trace.
             await bucket.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(exception.Message, exception);
+            throw;
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class S3BlobStoreTests
         var hash = await store.PutAsync("original text"u8.ToArray(), None);
         server.Overwrite(Bucket, store.KeyOf(hash), "tampered text"u8.ToArray());
 
-        var damaged = await Assert.ThrowsAsync<BlobStoreException>(() => store.ReadAsync(hash, None));
+        var damaged = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(hash, None));
 
         Assert.Contains("damaged", damaged.Message, StringComparison.Ordinal);
         Assert.Contains(store.KeyOf(hash), damaged.Message, StringComparison.Ordinal);
