@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Strata.Testing.Files;
 using Strata.Testing.Postgres;
@@ -141,6 +143,41 @@ public sealed class PostgresS3BlobCliTests(PostgresDatabase database) : IClassFi
         Assert.False(Directory.Exists(_directory.Combine("web", "blobs")) && Directory.EnumerateFiles(_directory.Combine("web", "blobs"), "*", SearchOption.AllDirectories).Any(),
             "no originals are written to the local folder");
     }
+
+    [Fact]
+    public async Task TwoWebOnlyServersAndAWorker_OnPostgresWithS3_UploadsAreQueuedThenProcessedByTheWorker()
+    {
+        await using var server = await FakeS3Server.StartAsync(Bucket);
+        var environment = S3BlobCliTests.S3Environment(server, Bucket);
+        environment["STRATA__STORE__PROVIDER"] = "postgres";
+        environment["STRATA_POSTGRES"] = await database.CreateSchemaAsync();
+        environment["STRATA__WEB__WEBONLY"] = "true"; // the config equivalent of --web-only
+
+        await using (var first = await RunningServer.StartAsync(_directory.Combine("web1"), environment))
+        await using (var second = await RunningServer.StartAsync(_directory.Combine("web2"), environment))
+        {
+            using var one = await first.Http.PostAsJsonAsync("/api/v1/items", new { note = "# Harbour one\n\nMarker qzwebone from the first server.\n" });
+            using var two = await second.Http.PostAsJsonAsync("/api/v1/items", new { note = "# Harbour two\n\nMarker qzwebtwo from the second server.\n" });
+            Assert.Equal(HttpStatusCode.Created, one.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, two.StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            Assert.Equal(2, PendingJobs(await CliProcess.RunWithEnvironmentAsync(_directory.Combine("probe"), environment, "doctor", "--json")));
+            Assert.Contains("web only", await first.StopAsync(), StringComparison.Ordinal);
+            await second.StopAsync();
+        }
+
+        var worker = await CliProcess.RunWithEnvironmentAsync(_directory.Combine("worker"), environment, "worker", "--until-empty", "--idle", "0.2");
+        var search = await CliProcess.RunWithEnvironmentAsync(_directory.Combine("probe"), environment, "search", "harbour", "--json");
+
+        Assert.True(worker.ExitCode == 0, worker.Error + worker.Out);
+        Assert.Contains("processed 2 item(s)", worker.Out, StringComparison.Ordinal);
+        Assert.Contains("Harbour one", search.Out, StringComparison.Ordinal);
+        Assert.Contains("Harbour two", search.Out, StringComparison.Ordinal);
+        Assert.Equal(2, server.Keys(Bucket).Count);
+        Assert.Equal(0, PendingJobs(await CliProcess.RunWithEnvironmentAsync(_directory.Combine("probe"), environment, "doctor", "--json")));
+    }
+
+    private static int PendingJobs(CliProcess.Result doctor) => JsonDocument.Parse(doctor.Out).RootElement.GetProperty("pendingJobs").GetInt32();
 
     public void Dispose() => _directory.Dispose();
 }
