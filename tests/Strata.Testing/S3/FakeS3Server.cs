@@ -49,6 +49,9 @@ public sealed class FakeS3Server : IAsyncDisposable
     /// <summary>Each answer waits this long first, for timeout tests.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>While true every request is answered 503 ServiceUnavailable (an outage).</summary>
+    public bool Unavailable { get; set; }
+
     /// <summary>Requests received, and those refused for their signature or access key.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
@@ -109,6 +112,12 @@ public sealed class FakeS3Server : IAsyncDisposable
         }
 
         var request = context.Request;
+        if (Unavailable)
+        {
+            await ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "Please reduce your request rate.", request.Path);
+            return;
+        }
+
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var path = rawTarget.Split('?', 2)[0].TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
