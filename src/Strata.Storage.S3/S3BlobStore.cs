@@ -24,6 +24,10 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
     private readonly S3BlobStoreSettings _settings;
     private readonly AmazonS3Client _client;
     private readonly ConcurrentDictionary<string, byte> _present = new(StringComparer.Ordinal);
+    private Listing? _listing;
+
+    /// <summary>How long <see cref="TotalBytes"/> reuses its last listing.</summary>
+    public const long TotalBytesCacheMilliseconds = 60_000;
 
     public S3BlobStore(S3BlobStoreSettings settings)
     {
@@ -103,6 +107,11 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
         }
 
         _present[hash] = 0;
+        if (_listing is { } listing)
+        {
+            _listing = listing with { Bytes = listing.Bytes + content.Length }; // approximate under concurrency; relisted within a minute
+        }
+
         return hash;
     }
 
@@ -169,7 +178,25 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
 
     public bool Delete(string hash) => Task.Run(() => DeleteAsync(hash, CancellationToken.None)).GetAwaiter().GetResult();
 
-    public long TotalBytes() => Task.Run(() => TotalBytesAsync(CancellationToken.None)).GetAwaiter().GetResult();
+    /// <summary>
+    /// The bytes under the prefix, listed at most once per <see cref="TotalBytesCacheMilliseconds"/>: callers such as
+    /// statistics and <c>strata worker --until-empty</c> ask often, and listing a large bucket costs a request per 1,000 objects.
+    /// </summary>
+    public long TotalBytes()
+    {
+        var cached = _listing;
+        if (cached is not null && Environment.TickCount64 - cached.At < TotalBytesCacheMilliseconds)
+        {
+            return cached.Bytes;
+        }
+
+        var bytes = Task.Run(() => TotalBytesAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        _listing = new Listing(bytes, Environment.TickCount64);
+        return bytes;
+    }
+
+    /// <summary>The last listing's total (plus what this process uploaded since) and when it was taken.</summary>
+    private sealed record Listing(long Bytes, long At);
 
     /// <summary>Removes a blob's object; false when it was not there (S3's DELETE does not say, so a HEAD asks first).</summary>
     public async Task<bool> DeleteAsync(string hash, CancellationToken cancellationToken)
@@ -190,6 +217,7 @@ public sealed class S3BlobStore : IBlobStore, IAsyncDisposable
         }
 
         _present.TryRemove(hash, out _);
+        _listing = null;
         return true;
     }
 

@@ -197,6 +197,24 @@ public sealed class S3BlobStoreTests
     }
 
     [Fact]
+    public async Task TotalBytes_ListsTheBucketAtMostOncePerMinuteAndCountsItsOwnUploads()
+    {
+        await using var server = await FakeS3Server.StartAsync(Bucket);
+        await using var store = Open(server);
+        await store.PutAsync("first original"u8.ToArray(), None);
+
+        var first = store.TotalBytes();
+        var requests = server.Requests;
+        await store.PutAsync("second original"u8.ToArray(), None);
+        var afterPut = store.TotalBytes();
+        var putRequests = server.Requests - requests; // the HEAD and the PUT, no listing
+
+        Assert.Equal("first original".Length, first);
+        Assert.Equal("first original".Length + "second original".Length, afterPut);
+        Assert.Equal(2, putRequests);
+    }
+
+    [Fact]
     public async Task KeyOf_RejectsAnythingButAHash()
     {
         await using var server = await FakeS3Server.StartAsync(Bucket);
