@@ -104,7 +104,18 @@ public sealed partial class KnowledgeBase
                 continue;
             }
 
-            var bytes = await _blobs.ReadAsync(hash, cancellationToken).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = await _blobs.ReadAsync(hash, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException exception)
+            {
+                // Stores that verify on read (S3) refuse damaged bytes instead of returning them.
+                problems.Add(new IntegrityProblem(id, hash, $"original is corrupt: {exception.Message}"));
+                continue;
+            }
+
             var actual = FileBlobStore.ComputeHash(bytes);
             if (actual != hash)
             {

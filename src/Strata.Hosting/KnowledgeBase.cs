@@ -200,6 +200,11 @@ public sealed partial class KnowledgeBase : IAsyncDisposable
     /// <summary>Works the queue until nothing is due and <paramref name="producer"/> (still adding work) is done.</summary>
     private async Task<PipelineReport> ProcessQueueAsync(IProgress<PipelineProgress>? progress, Task? producer, CancellationToken cancellationToken)
     {
+        if (LeavesQueueToWorkers)
+        {
+            return new PipelineReport { QueueAvailable = false }; // a web-only server: `strata worker` processes do this
+        }
+
         // SQLite has one writer: one worker holds the queue. PostgreSQL leases jobs instead, so any number work it.
         using var workerLock = _sharedQueue ? null : WorkerLock.TryAcquire(_data.QueueLockPath);
         if (workerLock is null && !_sharedQueue)

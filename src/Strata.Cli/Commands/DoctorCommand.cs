@@ -22,7 +22,7 @@ internal static class DoctorCommand
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Terminal.Json(
-                    new DoctorJson(store.Provider, store.Location, store.SchemaVersion, keywordSearch, store.VectorSearch, store.BlobPath, store.Queue, stats.Items, stats.PendingJobs),
+                    new DoctorJson(store.Provider, store.Location, store.SchemaVersion, keywordSearch, store.VectorSearch, store.BlobStore, store.BlobPath, store.Queue, stats.Items, stats.PendingJobs),
                     CliJson.Relaxed.DoctorJson);
                 return ExitCodes.Success;
             }
@@ -33,6 +33,7 @@ internal static class DoctorCommand
             table.AddRow("schema version", store.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("keyword search", Markup.Escape(keywordSearch));
             table.AddRow("vector search", Markup.Escape(store.VectorSearch));
+            table.AddRow("blob store", Markup.Escape(store.BlobStore));
             table.AddRow("originals", Markup.Escape(store.BlobPath));
             table.AddRow("queue", Markup.Escape(store.Queue));
             table.AddRow("items", stats.Items.ToString("N0"));

@@ -100,7 +100,7 @@ internal sealed record MigrateJson(string Target, bool Verified, int BlobsCopied
 
 internal sealed record MigrateTableJson(string Table, long Copied, long SourceRows, long TargetRows, bool Matches);
 
-internal sealed record DoctorJson(string Store, string Location, int SchemaVersion, string KeywordSearch, string VectorSearch, string Originals, string Queue, int Items, int PendingJobs);
+internal sealed record DoctorJson(string Store, string Location, int SchemaVersion, string KeywordSearch, string VectorSearch, string BlobStore, string Originals, string Queue, int Items, int PendingJobs);
 
 internal sealed record StatsJson(int Items, Dictionary<string, int> ByKind, Dictionary<string, int> ByState, int Failed, int PendingJobs, long DatabaseBytes, long OriginalsBytes);
 

@@ -18,6 +18,12 @@ public sealed class StoreOptions
     /// <summary>The folder originals go to; every process of one base must see the same folder. Default: the data directory's <c>blobs</c>.</summary>
     public string? BlobPath { get; set; }
 
+    /// <summary>Where originals go: <see cref="BlobStoreKind.File"/> (under <see cref="BlobPath"/>, the default) or <see cref="BlobStoreKind.S3"/>.</summary>
+    public BlobStoreKind Blobs { get; set; } = BlobStoreKind.File;
+
+    /// <summary>The bucket used when <see cref="Blobs"/> is <see cref="BlobStoreKind.S3"/>.</summary>
+    public S3Options S3 { get; set; } = new();
+
     /// <summary>How long a PostgreSQL worker owns claimed jobs before another may take them (its process died).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -44,6 +50,11 @@ public sealed class StoreOptions
         if (SearchWindow < 10)
         {
             problems.Add("Store.SearchWindow must be at least 10");
+        }
+
+        if (Blobs == BlobStoreKind.S3)
+        {
+            problems.AddRange(S3.Validate());
         }
 
         return problems;

@@ -91,6 +91,7 @@ public sealed class StrataOptions
         problems.AddRange(Embedding.Validate());
         problems.AddRange(Chat.Validate());
         problems.AddRange(Memory.Validate());
+        problems.AddRange(Web.Validate());
         if (Summaries.MaxChars < 40 || Summaries.MaxSentences < 1)
         {
             problems.Add("Summaries.MaxChars must be at least 40 and Summaries.MaxSentences at least 1");

@@ -22,4 +22,16 @@ public sealed class WebOptions
 
     /// <summary>How long a login lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Never work the job queue in the web process (<c>strata serve --web-only</c>): items added through the UI or
+    /// API are stored and queued for <c>strata worker</c> processes. For several stateless web servers on PostgreSQL.
+    /// </summary>
+    public bool WebOnly { get; set; }
+
+    /// <summary>Also run a queue worker in the web process (<c>strata serve --with-worker</c>), like <c>strata worker</c> beside it.</summary>
+    public bool WithWorker { get; set; }
+
+    public IReadOnlyList<string> Validate() =>
+        WebOnly && WithWorker ? ["Web.WebOnly and Web.WithWorker cannot both be true"] : [];
 }

@@ -7,4 +7,5 @@ namespace Strata.Hosting.Stores;
 /// <param name="VectorSearch">How nearest passages are found.</param>
 /// <param name="BlobPath">Where originals are stored.</param>
 /// <param name="Queue">How workers share the job queue.</param>
-public sealed record StoreDescription(string Provider, string Location, int SchemaVersion, string VectorSearch, string BlobPath, string Queue);
+/// <param name="BlobStore">Which blob store holds the originals: pack files, one file per original, or an S3-compatible bucket.</param>
+public sealed record StoreDescription(string Provider, string Location, int SchemaVersion, string VectorSearch, string BlobPath, string Queue, string BlobStore);

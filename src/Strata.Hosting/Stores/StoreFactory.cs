@@ -1,6 +1,7 @@
 using Strata.Core.Storage;
 using Strata.Hosting.Configuration;
 using Strata.Storage.Postgres;
+using Strata.Storage.S3;
 using Strata.Storage.Sqlite;
 using Strata.Storage.Sqlite.Blobs;
 
@@ -13,16 +14,19 @@ namespace Strata.Hosting.Stores;
 internal static class StoreFactory
 {
     /// <exception cref="InvalidOperationException">The PostgreSQL connection is missing or unreadable.</exception>
+    /// <exception cref="BlobStoreException">The S3 bucket is missing, refuses the credentials or cannot be reached.</exception>
     public static async Task<OpenedStore> OpenAsync(StrataOptions options, DataDirectory data, TimeProvider? time, CancellationToken cancellationToken)
     {
         var blobPath = string.IsNullOrWhiteSpace(options.Store.BlobPath) ? data.BlobsPath : Path.GetFullPath(options.Store.BlobPath);
+        var bucket = options.Store.Blobs == BlobStoreKind.S3 ? await OpenBucketAsync(options.Store.S3, cancellationToken).ConfigureAwait(false) : null;
         if (options.Store.Provider == StoreProvider.Sqlite)
         {
             var sqlite = new SqliteItemStore(data.DatabasePath, time);
             await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var description = new StoreDescription("sqlite", data.DatabasePath, SqliteItemStore.SchemaVersion,
-                "exact scan in the application (SIMD, float32)", blobPath, "one worker at a time (queue.lock)");
-            return new OpenedStore(sqlite, new PackBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: false, description);
+                "exact scan in the application (SIMD, float32)", bucket?.Location ?? blobPath, "one worker at a time (queue.lock)",
+                bucket is null ? "pack files" : S3Kind);
+            return new OpenedStore(sqlite, bucket ?? (IBlobStore)new PackBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: false, description);
         }
 
         var connection = options.Store.ResolveConnectionString()
@@ -48,10 +52,30 @@ internal static class StoreFactory
             throw new InvalidOperationException($"cannot open the PostgreSQL base {postgres.Describe()}: {exception.Message}", exception);
         }
 
-        // Originals as one file per blob (atomic rename): safe for many processes on a shared mount.
-        return new OpenedStore(postgres, new FileBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: true, new StoreDescription(
-            "postgres", postgres.Describe(), PostgresItemStore.SchemaVersion, VectorSearchText(postgres.VectorPath), blobPath,
-            $"leased jobs (FOR UPDATE SKIP LOCKED, lease {options.Store.LeaseDuration}): any number of workers"));
+        // Originals as one file per blob (atomic rename): safe for many processes on a shared mount; or a bucket.
+        return new OpenedStore(postgres, bucket ?? (IBlobStore)new FileBlobStore(blobPath, options.Ingest.DurableOriginals), SharedQueue: true, new StoreDescription(
+            "postgres", postgres.Describe(), PostgresItemStore.SchemaVersion, VectorSearchText(postgres.VectorPath), bucket?.Location ?? blobPath,
+            $"leased jobs (FOR UPDATE SKIP LOCKED, lease {options.Store.LeaseDuration}): any number of workers",
+            bucket is null ? "one file per original" : S3Kind));
+    }
+
+    private const string S3Kind = "S3-compatible bucket (SigV4)";
+
+    /// <summary>The configured bucket, checked once (it exists, the keys may list it) so a mistake fails at open with one line.</summary>
+    private static async Task<S3BlobStore> OpenBucketAsync(S3Options s3, CancellationToken cancellationToken)
+    {
+        var bucket = new S3BlobStore(s3.ToSettings());
+        try
+        {
+            await bucket.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            return bucket;
+        }
+        catch (BlobStoreException)
+        {
+            // An IOException: the CLI prints its one line (endpoint, bucket, S3's error code) without a stack trace.
+            await bucket.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static string VectorSearchText(VectorSearchPath path) => path switch

@@ -41,6 +41,16 @@ public sealed class ExtractStep(IBlobStore blobs, IReadOnlyList<IExtractor> extr
         {
             return StepResult.Failed($"the archived original {item.ContentHash[..12]}… is missing (run `strata check`)");
         }
+        catch (InvalidDataException)
+        {
+            // Stores that verify on read (S3) refuse bytes that no longer hash to the original's name.
+            return StepResult.Failed($"the archived original {item.ContentHash[..12]}… is damaged (run `strata check`)");
+        }
+        catch (IOException exception)
+        {
+            // The blob store is unreachable or slow (an S3 endpoint down): the original is fine, try again later.
+            return StepResult.Failed($"cannot read the archived original {item.ContentHash[..12]}…: {exception.Message}", transient: true);
+        }
 
         var fileName = item.SourcePath is null ? LastSegment(item.Url) : Path.GetFileName(item.SourcePath);
         ExtractedDocument document;
