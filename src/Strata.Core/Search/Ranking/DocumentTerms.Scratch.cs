@@ -12,66 +12,63 @@ public sealed partial class DocumentTerms
     /// <summary>Terms the shared vocabulary keeps; later new terms get a private <see cref="TermInfo"/> each time.</summary>
     private const int MaxSharedTerms = 262_144;
 
+    // The vocabularies' sizes (ConcurrentDictionary.Count takes every lock).
+    private static int s_sharedTermCount;
+    private static int s_sharedWordCount;
+
+    /// <summary>Raw words (as the tokenizer normalises them) with their analysed term, shared by all threads.</summary>
+    private static readonly ConcurrentDictionary<string, TermInfo> SharedWords = new(StringComparer.Ordinal);
+
+    /// <summary>The gram of each pair of common words met so far (at most the common words squared).</summary>
+    private static readonly ConcurrentDictionary<(TermInfo First, TermInfo Second), TermInfo> SharedGrams = new();
+
     /// <summary>
-    /// Per-thread buffers reused from document to document, and a bounded per-thread vocabulary: each raw word and
-    /// each analysed term maps to one <see cref="TermSlot"/> holding the analysed term (one string shared by every
-    /// document of the thread) and the document's local id, so a word costs one lookup instead of a stem-cache
-    /// lookup, a per-document lookup and a fresh string per distinct term.
+    /// Per-thread buffers reused from document to document. Each word is looked up once in the process-wide
+    /// vocabulary (<see cref="SharedWords"/>: raw word → analysed term, stemmed once), then given its id in the
+    /// document through a small per-document table. Per-thread vocabularies were tried and cost more: the pool's
+    /// threads each filled their own, and together they no longer fitted in the caches.
     /// </summary>
     private sealed class Scratch
     {
-        /// <summary>Slots kept between documents; past it the vocabulary starts over (the global stem cache remains).</summary>
-        private const int MaxVocabulary = 65_536;
-
-        private readonly Dictionary<string, TermSlot> _byWord = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, TermSlot> _byTerm = new(StringComparer.Ordinal);
-        private readonly List<TermSlot> _slots = [];
+        private readonly Dictionary<TermInfo, int> _ids = [];
+        private readonly List<TermInfo> _terms = [];
         private readonly List<(int Term, int Column, int Position)> _occurrences = [];
         private readonly List<int> _columnTokens = [];
-        private int _document;
 
         public void Reset()
         {
-            if (_byWord.Count + _byTerm.Count > MaxVocabulary)
-            {
-                _byWord.Clear();
-                _byTerm.Clear();
-            }
-
-            _document++;
-            _slots.Clear();
+            _ids.Clear();
+            _terms.Clear();
             _occurrences.Clear();
         }
 
         /// <summary>Reads analysed text (space-separated terms), then its common grams; returns the token count.</summary>
         public int TokenizeAnalysed(string text, int column)
         {
-            var terms = _byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
             _columnTokens.Clear();
             foreach (var range in text.AsSpan().Split(' '))
             {
                 var token = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
                 if (!token.IsEmpty)
                 {
-                    Occur(SlotOfTerm(terms, token), column);
+                    Occur(Shared(token), column);
                 }
             }
 
-            AddGrams(terms, column);
+            AddGrams(column);
             return _columnTokens.Count;
         }
 
         /// <summary>Tokenises and analyses raw text as <see cref="SearchTextAnalyzer.ToIndexText"/> does, then its common grams.</summary>
         public int TokenizeRaw(string text, int column)
         {
-            var terms = _byTerm.GetAlternateLookup<ReadOnlySpan<char>>();
-            var words = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+            var words = SharedWords.GetAlternateLookup<ReadOnlySpan<char>>();
             _columnTokens.Clear();
             Span<char> stem = stackalloc char[PorterStemmer.MaxWordLength];
             Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
             foreach (var token in new TextTokenizer(text, buffer))
             {
-                if (!words.TryGetValue(token.Text, out var slot))
+                if (!words.TryGetValue(token.Text, out var info))
                 {
                     var analysed = SearchTextAnalyzer.Analyse(token, stem);
                     if (analysed.IsEmpty)
@@ -79,21 +76,24 @@ public sealed partial class DocumentTerms
                         continue;
                     }
 
-                    slot = SlotOfTerm(terms, analysed);
-                    words[token.Text] = slot;
+                    info = Shared(analysed);
+                    if (Volatile.Read(ref s_sharedWordCount) < MaxSharedTerms && words.TryAdd(token.Text, info))
+                    {
+                        Interlocked.Increment(ref s_sharedWordCount);
+                    }
                 }
 
-                Occur(slot, column);
+                Occur(info, column);
             }
 
-            AddGrams(terms, column);
+            AddGrams(column);
             return _columnTokens.Count;
         }
 
         /// <summary>Counts each term's occurrences per column and lays its positions out as title, body, tags groups.</summary>
         public DocumentTerms Collect(int length)
         {
-            var counts = new int[_slots.Count * Columns];
+            var counts = new int[_terms.Count * Columns];
             foreach (var (term, column, _) in _occurrences)
             {
                 counts[(term * Columns) + column]++;
@@ -114,68 +114,50 @@ public sealed partial class DocumentTerms
                 positions[cursors[(term * Columns) + column]++] = position;
             }
 
-            var terms = new string[_slots.Count];
-            var hashes = new int[_slots.Count];
+            var terms = new string[_terms.Count];
+            var hashes = new int[_terms.Count];
             for (var i = 0; i < terms.Length; i++)
             {
-                terms[i] = _slots[i].Info.Term;
-                hashes[i] = _slots[i].Info.Hash;
+                terms[i] = _terms[i].Term;
+                hashes[i] = _terms[i].Hash;
             }
 
             return new DocumentTerms(terms, hashes, counts, positions, length);
         }
 
-        private void Occur(TermSlot slot, int column)
+        private void Occur(TermInfo info, int column)
         {
-            var id = Id(slot);
+            var id = Id(info);
             _occurrences.Add((id, column, _columnTokens.Count));
             _columnTokens.Add(id);
         }
 
         /// <summary>A gram for each adjacent pair of common words of the column, at the first word's position.</summary>
-        private void AddGrams(Dictionary<string, TermSlot>.AlternateLookup<ReadOnlySpan<char>> terms, int column)
+        private void AddGrams(int column)
         {
-            Span<char> gram = stackalloc char[128];
             for (var i = 0; i + 1 < _columnTokens.Count; i++)
             {
-                var first = _slots[_columnTokens[i]].Info;
-                var second = _slots[_columnTokens[i + 1]].Info;
-                if (!first.Common || !second.Common)
+                var first = _terms[_columnTokens[i]];
+                var second = _terms[_columnTokens[i + 1]];
+                if (first.Common && second.Common)
                 {
-                    continue;
+                    var gram = SharedGrams.GetOrAdd((first, second), static pair => Shared(CommonGrams.Gram(pair.First.Term, pair.Second.Term)));
+                    _occurrences.Add((Id(gram), column, i));
                 }
-
-                var length = first.Term.Length + 1 + second.Term.Length;
-                var joined = length <= gram.Length ? gram[..length] : new char[length];
-                first.Term.CopyTo(joined);
-                joined[first.Term.Length] = CommonGrams.Joiner;
-                second.Term.CopyTo(joined[(first.Term.Length + 1)..]);
-                _occurrences.Add((Id(SlotOfTerm(terms, joined)), column, i));
             }
         }
 
-        private TermSlot SlotOfTerm(Dictionary<string, TermSlot>.AlternateLookup<ReadOnlySpan<char>> terms, ReadOnlySpan<char> term)
+        /// <summary>The term's id in the current document, given on first use.</summary>
+        private int Id(TermInfo info)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, term, out var exists);
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, info, out var exists);
             if (!exists)
             {
-                slot = new TermSlot(Shared(term));
+                id = _terms.Count;
+                _terms.Add(info);
             }
 
-            return slot!;
-        }
-
-        /// <summary>The slot's id in the current document, given on first use.</summary>
-        private int Id(TermSlot slot)
-        {
-            if (slot.Document != _document)
-            {
-                slot.Document = _document;
-                slot.Id = _slots.Count;
-                _slots.Add(slot);
-            }
-
-            return slot.Id;
+            return id;
         }
     }
 
@@ -189,7 +171,18 @@ public sealed partial class DocumentTerms
         }
 
         info = new TermInfo(term.ToString());
-        return SharedTerms.Count < MaxSharedTerms ? SharedTerms.GetOrAdd(info.Term, info) : info;
+        if (Volatile.Read(ref s_sharedTermCount) >= MaxSharedTerms)
+        {
+            return info;
+        }
+
+        var shared = SharedTerms.GetOrAdd(info.Term, info);
+        if (ReferenceEquals(shared, info))
+        {
+            Interlocked.Increment(ref s_sharedTermCount);
+        }
+
+        return shared;
     }
 
     /// <summary>An analysed term: its string, its hash and whether it is a common word.</summary>
@@ -200,15 +193,5 @@ public sealed partial class DocumentTerms
         public int Hash { get; } = term.GetHashCode();
 
         public bool Common { get; } = CommonGrams.IsCommon(term);
-    }
-
-    /// <summary>A term of a thread's vocabulary, with its id in the document being read.</summary>
-    private sealed class TermSlot(TermInfo info)
-    {
-        public TermInfo Info { get; } = info;
-
-        public int Document { get; set; }
-
-        public int Id { get; set; }
     }
 }

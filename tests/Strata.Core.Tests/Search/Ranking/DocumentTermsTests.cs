@@ -54,13 +54,13 @@ public sealed class DocumentTermsTests
     }
 
     [Fact]
-    public void Analyse_StaysExact_WhenItsVocabularyStartsOver()
+    public void Analyse_StaysExact_OnceTheSharedVocabularyIsFull()
     {
-        // More distinct words than the per-thread vocabulary keeps, so it is cleared between the two documents.
-        var many = string.Join(' ', Enumerable.Range(0, 70_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // More distinct words than the process-wide vocabulary keeps: later new terms get private entries.
+        var many = string.Join(' ', Enumerable.Range(0, 300_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         DocumentTerms.Analyse("first", many, []);
 
-        var text = "the running of the harbours w12 知识库";
+        var text = "the running of the harbours w12 w299999 z1 z1 知识库 新词汇";
         AssertSame(DocumentTerms.From(IndexStep.Describe("after", text, ["x/y"])), DocumentTerms.Analyse("after", text, ["x/y"]));
     }
 
