@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Strata.Core.Text;
 
@@ -6,40 +5,33 @@ namespace Strata.Core.Search.Ranking;
 
 public sealed partial class DocumentTerms
 {
-    /// <summary>Analysed terms shared by all threads, so every document's term is one string with a known hash.</summary>
-    private static readonly ConcurrentDictionary<string, TermInfo> SharedTerms = new(StringComparer.Ordinal);
-
-    /// <summary>Terms the shared vocabulary keeps; later new terms get a private <see cref="TermInfo"/> each time.</summary>
-    private const int MaxSharedTerms = 262_144;
-
-    // The vocabularies' sizes (ConcurrentDictionary.Count takes every lock).
-    private static int s_sharedTermCount;
-    private static int s_sharedWordCount;
-
-    /// <summary>Raw words (as the tokenizer normalises them) with their analysed term, shared by all threads.</summary>
-    private static readonly ConcurrentDictionary<string, TermInfo> SharedWords = new(StringComparer.Ordinal);
-
-    /// <summary>The gram of each pair of common words met so far (at most the common words squared).</summary>
-    private static readonly ConcurrentDictionary<(TermInfo First, TermInfo Second), TermInfo> SharedGrams = new();
-
     /// <summary>
     /// Per-thread buffers reused from document to document. Each word is looked up once in the process-wide
-    /// vocabulary (<see cref="SharedWords"/>: raw word → analysed term, stemmed once), then given its id in the
-    /// document through a small per-document table. Per-thread vocabularies were tried and cost more: the pool's
-    /// threads each filled their own, and together they no longer fitted in the caches.
+    /// vocabulary (<see cref="TermVocabulary"/>: raw word → analysed term id, stemmed once), then given its id in the
+    /// document through a small per-document table keyed by that id. Per-thread vocabularies were tried and cost
+    /// more: the pool's threads each filled their own, and together they no longer fitted in the caches.
     /// </summary>
     private sealed class Scratch
     {
-        private readonly Dictionary<TermInfo, int> _ids = [];
-        private readonly List<TermInfo> _terms = [];
+        // Term ids in the document by vocabulary id (negative ids are the document's private terms).
+        private readonly Dictionary<int, int> _ids = [];
+        private readonly List<int> _terms = [];
         private readonly List<(int Term, int Column, int Position)> _occurrences = [];
+
+        // The column's tokens: document term id << 1, | 1 for a common word (see CommonGrams).
         private readonly List<int> _columnTokens = [];
+
+        // Terms the full vocabulary could not take, each once per document.
+        private readonly Dictionary<string, int> _privateIds = new(StringComparer.Ordinal);
+        private readonly List<string> _private = [];
 
         public void Reset()
         {
             _ids.Clear();
             _terms.Clear();
             _occurrences.Clear();
+            _privateIds.Clear();
+            _private.Clear();
         }
 
         /// <summary>Reads analysed text (space-separated terms), then its common grams; returns the token count.</summary>
@@ -51,7 +43,7 @@ public sealed partial class DocumentTerms
                 var token = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
                 if (!token.IsEmpty)
                 {
-                    Occur(Shared(token), column);
+                    Occur(Term(token), column);
                 }
             }
 
@@ -62,13 +54,12 @@ public sealed partial class DocumentTerms
         /// <summary>Tokenises and analyses raw text as <see cref="SearchTextAnalyzer.ToIndexText"/> does, then its common grams.</summary>
         public int TokenizeRaw(string text, int column)
         {
-            var words = SharedWords.GetAlternateLookup<ReadOnlySpan<char>>();
             _columnTokens.Clear();
             Span<char> stem = stackalloc char[PorterStemmer.MaxWordLength];
             Span<char> buffer = stackalloc char[TextTokenizer.MaxWordLength];
             foreach (var token in new TextTokenizer(text, buffer))
             {
-                if (!words.TryGetValue(token.Text, out var info))
+                if (!TermVocabulary.Words.TryGetValue(token.Text, out var term))
                 {
                     var analysed = SearchTextAnalyzer.Analyse(token, stem);
                     if (analysed.IsEmpty)
@@ -76,14 +67,14 @@ public sealed partial class DocumentTerms
                         continue;
                     }
 
-                    info = Shared(analysed);
-                    if (Volatile.Read(ref s_sharedWordCount) < MaxSharedTerms && words.TryAdd(token.Text, info))
+                    term = Term(analysed);
+                    if (term >= 0)
                     {
-                        Interlocked.Increment(ref s_sharedWordCount);
+                        TermVocabulary.Words.GetOrAdd(token.Text, term);
                     }
                 }
 
-                Occur(info, column);
+                Occur(term, column);
             }
 
             AddGrams(column);
@@ -118,18 +109,46 @@ public sealed partial class DocumentTerms
             var hashes = new int[_terms.Count];
             for (var i = 0; i < terms.Length; i++)
             {
-                terms[i] = _terms[i].Term;
-                hashes[i] = _terms[i].Hash;
+                var id = _terms[i] >> 1;
+                if (id >= 0)
+                {
+                    (terms[i], hashes[i]) = TermVocabulary.Describe(id);
+                }
+                else
+                {
+                    terms[i] = _private[~id];
+                    hashes[i] = terms[i].GetHashCode();
+                }
             }
 
             return new DocumentTerms(terms, hashes, counts, positions, length);
         }
 
-        private void Occur(TermInfo info, int column)
+        /// <summary>The analysed term's vocabulary id (<see cref="TermVocabulary"/>'s form), or a private one for this document.</summary>
+        private int Term(ReadOnlySpan<char> analysed)
         {
-            var id = Id(info);
+            var term = TermVocabulary.Term(analysed);
+            if (term >= 0)
+            {
+                return term;
+            }
+
+            var text = analysed.ToString();
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_privateIds, text, out var exists);
+            if (!exists)
+            {
+                id = ~_private.Count;
+                _private.Add(text);
+            }
+
+            return (id << 1) | (CommonGrams.IsCommon(analysed) ? 1 : 0);
+        }
+
+        private void Occur(int term, int column)
+        {
+            var id = Id(term);
             _occurrences.Add((id, column, _columnTokens.Count));
-            _columnTokens.Add(id);
+            _columnTokens.Add((id << 1) | (term & 1));
         }
 
         /// <summary>A gram for each adjacent pair of common words of the column, at the first word's position.</summary>
@@ -137,61 +156,39 @@ public sealed partial class DocumentTerms
         {
             for (var i = 0; i + 1 < _columnTokens.Count; i++)
             {
-                var first = _terms[_columnTokens[i]];
-                var second = _terms[_columnTokens[i + 1]];
-                if (first.Common && second.Common)
+                var first = _columnTokens[i];
+                var second = _columnTokens[i + 1];
+                if ((first & second & 1) != 0)
                 {
-                    var gram = SharedGrams.GetOrAdd((first, second), static pair => Shared(CommonGrams.Gram(pair.First.Term, pair.Second.Term)));
+                    var gram = Gram(_terms[first >> 1], _terms[second >> 1]);
                     _occurrences.Add((Id(gram), column, i));
                 }
             }
         }
 
-        /// <summary>The term's id in the current document, given on first use.</summary>
-        private int Id(TermInfo info)
+        private int Gram(int first, int second)
         {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, info, out var exists);
+            if (first >= 0 && second >= 0 && TermVocabulary.Gram(first >> 1, second >> 1) is var gram and >= 0)
+            {
+                return gram;
+            }
+
+            return Term(CommonGrams.Gram(TermText(first), TermText(second)));
+        }
+
+        private string TermText(int term) => term >= 0 ? TermVocabulary.Describe(term >> 1).Term : _private[~(term >> 1)];
+
+        /// <summary>The term's id in the current document, given on first use; the document keeps the vocabulary form.</summary>
+        private int Id(int term)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term >> 1, out var exists);
             if (!exists)
             {
                 id = _terms.Count;
-                _terms.Add(info);
+                _terms.Add(term);
             }
 
             return id;
         }
-    }
-
-    /// <summary>The process's one <see cref="TermInfo"/> of an analysed term (a private one once the vocabulary is full).</summary>
-    private static TermInfo Shared(ReadOnlySpan<char> term)
-    {
-        var lookup = SharedTerms.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(term, out var info))
-        {
-            return info;
-        }
-
-        info = new TermInfo(term.ToString());
-        if (Volatile.Read(ref s_sharedTermCount) >= MaxSharedTerms)
-        {
-            return info;
-        }
-
-        var shared = SharedTerms.GetOrAdd(info.Term, info);
-        if (ReferenceEquals(shared, info))
-        {
-            Interlocked.Increment(ref s_sharedTermCount);
-        }
-
-        return shared;
-    }
-
-    /// <summary>An analysed term: its string, its hash and whether it is a common word.</summary>
-    private sealed class TermInfo(string term)
-    {
-        public string Term { get; } = term;
-
-        public int Hash { get; } = term.GetHashCode();
-
-        public bool Common { get; } = CommonGrams.IsCommon(term);
     }
 }

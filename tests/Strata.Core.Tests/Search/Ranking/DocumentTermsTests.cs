@@ -70,6 +70,7 @@ public sealed class DocumentTermsTests
         Assert.Equal(expected.Counts.ToArray(), actual.Counts.ToArray());
         Assert.Equal(expected.Positions.ToArray(), actual.Positions.ToArray());
         Assert.Equal(expected.Length, actual.Length);
+        Assert.Equal(actual.Terms.Count, actual.Terms.Distinct().Count());
 
         // The index writer finds terms by these hashes: each must be its term's own.
         Assert.Equal(actual.Terms.Select(term => term.GetHashCode()), actual.TermHashes.ToArray());
