@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Strata.Core.Text;
 
 namespace Strata.Core.Enrich;
 
@@ -15,7 +16,16 @@ namespace Strata.Core.Enrich;
 /// </remarks>
 public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
 {
-    private readonly ConcurrentDictionary<string, TermCounts> _terms = new(StringComparer.Ordinal);
+    /// <summary>Terms given a slot in <see cref="_counts"/>; later terms go to <see cref="_overflow"/>.</summary>
+    private const int MaxIndexedTerms = 1 << 24;
+
+    // Each term's counts by its id in a compact word map: every enriched document looks up each of its ~700
+    // distinct terms, and a concurrent dictionary's node-and-key walk was most of the time those lookups took.
+    private readonly WordIdMap _ids = new(MaxIndexedTerms);
+    private readonly Lock _addLock = new();
+    private readonly ConcurrentDictionary<string, TermCounts> _overflow = new(StringComparer.Ordinal);
+    private TermCounts[] _counts = new TermCounts[1 << 12];
+    private int _countsUsed;
 
     /// <summary>Terms with a pending count, each queued once when its count leaves zero: what the next flush writes.</summary>
     private readonly ConcurrentQueue<(string Term, TermCounts Counts)> _changed = new();
@@ -66,7 +76,7 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
     }
 
     /// <summary>How many documents contain <paramref name="term"/>, this run's included.</summary>
-    public int DocumentFrequency(string term) => _terms.TryGetValue(term, out var counts) ? counts.DocumentFrequency : 0;
+    public int DocumentFrequency(string term) => Find(term) is { } counts ? counts.DocumentFrequency : 0;
 
     /// <summary>Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1, so a term in every document still counts 1.</summary>
     public double InverseDocumentFrequency(string term) => Math.Log((1.0 + Documents) / (1.0 + DocumentFrequency(term))) + 1.0;
@@ -122,7 +132,42 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
         }
     }
 
-    private TermCounts CountsOf(string term) => _terms.GetOrAdd(term, static _ => new TermCounts());
+    private TermCounts? Find(string term) =>
+        _ids.TryGetValue(term, out var id) ? Volatile.Read(ref _counts)[id] : _overflow.GetValueOrDefault(term);
+
+    private TermCounts CountsOf(string term)
+    {
+        if (_ids.TryGetValue(term, out var id))
+        {
+            return Volatile.Read(ref _counts)[id];
+        }
+
+        lock (_addLock)
+        {
+            if (_ids.TryGetValue(term, out id))
+            {
+                return _counts[id];
+            }
+
+            if (_countsUsed >= MaxIndexedTerms)
+            {
+                return _overflow.GetOrAdd(term, static _ => new TermCounts());
+            }
+
+            if (_countsUsed == _counts.Length)
+            {
+                var grown = new TermCounts[_counts.Length * 2];
+                _counts.AsSpan().CopyTo(grown);
+                Volatile.Write(ref _counts, grown);
+            }
+
+            // Stored before the id is published, so whoever finds the id finds its counts.
+            var counts = new TermCounts();
+            _counts[_countsUsed] = counts;
+            _ids.GetOrAdd(term, _countsUsed++);
+            return counts;
+        }
+    }
 
     private void Count(string term, TermCounts counts, int count = 1)
     {
@@ -151,11 +196,18 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
             }
         }
 
-        var missing = terms.Where(term => !term.Counts.IsLoaded).ToArray();
-        if (missing.Length == 0)
+        var unloaded = 0;
+        foreach (var term in terms)
+        {
+            unloaded += term.Counts.IsLoaded ? 0 : 1;
+        }
+
+        if (unloaded == 0)
         {
             return;
         }
+
+        var missing = terms.Where(term => !term.Counts.IsLoaded).ToArray();
 
         var found = await store.LoadDocumentFrequenciesAsync(missing.Select(term => term.Term).ToArray(), cancellationToken).ConfigureAwait(false);
         foreach (var (term, counts) in missing)

@@ -14,6 +14,9 @@ public sealed class WordIdMap(int maxCount)
 {
     private const int InlineLength = 4;
 
+    /// <summary>Longest word the map holds.</summary>
+    public const int MaxWordLength = ushort.MaxValue;
+
     private readonly Lock _writeLock = new();
     private Table _table = new(1 << 12);
     private char[] _arena = new char[1 << 14];
@@ -55,6 +58,7 @@ public sealed class WordIdMap(int maxCount)
     /// </summary>
     public int GetOrAdd(ReadOnlySpan<char> word, int value)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(word.Length, MaxWordLength, nameof(word));
         lock (_writeLock)
         {
             if (TryGetValue(word, out var existing))
@@ -122,15 +126,15 @@ public sealed class WordIdMap(int maxCount)
         }
 
         word.CopyTo(_arena.AsSpan(_arenaLength));
-        var key = ((long)_arenaLength << 8) | (uint)word.Length;
+        var key = ((long)_arenaLength << 16) | (uint)word.Length;
         _arenaLength += word.Length;
         return key;
     }
 
     private bool ArenaEquals(long key, ReadOnlySpan<char> word)
     {
-        var length = (int)(key & 0xFF);
-        return length == word.Length && Volatile.Read(ref _arena).AsSpan((int)(key >> 8), length).SequenceEqual(word);
+        var length = (int)(key & 0xFFFF);
+        return length == word.Length && Volatile.Read(ref _arena).AsSpan((int)(key >> 16), length).SequenceEqual(word);
     }
 
     /// <summary>Up to four characters in one long (a word never holds U+0000, so lengths cannot collide).</summary>
