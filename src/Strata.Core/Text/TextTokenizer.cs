@@ -9,8 +9,8 @@ namespace Strata.Core.Text;
 /// character yields just that character. Surrogate pairs count as one character.
 /// </summary>
 /// <remarks>
-/// Use with <c>foreach</c>. The <see cref="TextToken.Text"/> of a word points into a buffer reused for the
-/// next token. Words longer than <see cref="MaxWordLength"/> characters keep only their first
+/// Use with <c>foreach</c>. The <see cref="TextToken.Text"/> of a word points into the text or into a buffer
+/// reused for the next token. Words longer than <see cref="MaxWordLength"/> characters keep only their first
 /// <see cref="MaxWordLength"/> characters (the offsets still cover the whole word). Never throws.
 /// </remarks>
 public ref struct TextTokenizer
@@ -104,6 +104,11 @@ public ref struct TextTokenizer
 
     private void ReadWord()
     {
+        if (ReadPlainWord())
+        {
+            return;
+        }
+
         var text = _text;
         var start = _position;
         var length = 0;
@@ -183,6 +188,54 @@ public ref struct TextTokenizer
 
         _position = i;
         Current = new TextToken(_buffer[..length], start, i - start, TextTokenKind.Word, isRunTail: false);
+    }
+
+    /// <summary>
+    /// The common case without copying: a word of lower-case ASCII letters and digits, ended by ASCII that is not a
+    /// word character or an apostrophe, is its own normalised form, so the token points into the text. Anything
+    /// else (capitals, apostrophes, other scripts, over-long words) returns false for the general loop.
+    /// </summary>
+    private bool ReadPlainWord()
+    {
+        var text = _text;
+        var start = _position;
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c >= 128)
+            {
+                return false;
+            }
+
+            var lower = CharClasses.AsciiWordChar(c);
+            if (lower == '\0')
+            {
+                if (c == '\'')
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            if (lower != c)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        var length = i - start;
+        if (length > MaxWordLength)
+        {
+            return false;
+        }
+
+        _position = i;
+        Current = new TextToken(text.Slice(start, length), start, length, TextTokenKind.Word, isRunTail: false);
+        return true;
     }
 
     private readonly bool IsWordContinuation(ReadOnlySpan<char> text, int index)

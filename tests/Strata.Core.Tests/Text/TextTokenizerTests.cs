@@ -124,4 +124,17 @@ public sealed class TextTokenizerTests
     {
         Assert.Empty(Tokens(string.Empty));
     }
+
+    [Fact]
+    public void Tokenize_PlainAndMixedWordsAlike_WhetherOrNotTheTokenPointsIntoTheText()
+    {
+        // Lower-case ASCII words take a path that does not copy; every neighbour of that path must give what the general one gives.
+        var tokens = Tokens("abc1 Abc don't ab' ab'cd x\0y a" + new string('b', 63) + " " + new string('c', 65) + " word\u2019s caf\u00e9");
+
+        Assert.Equal(
+            ["abc1", "abc", "dont", "ab", "abcd", "x", "y", "a" + new string('b', 63), new string('c', 64), "words", "cafe"],
+            tokens.Select(t => t.Text));
+        Assert.Equal((5, 3), (tokens[1].Start, tokens[1].Length));
+        Assert.Equal(65, tokens[8].Length);
+    }
 }
