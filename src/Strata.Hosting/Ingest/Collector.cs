@@ -16,6 +16,9 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
 {
     private const int InsertBatchSize = 256;
 
+    /// <summary>Files up to this size are read synchronously.</summary>
+    private const int SmallFile = 1 << 20;
+
     public async Task<IReadOnlyList<IngestEntry>> CollectAsync(IReadOnlyList<AddTarget> targets, AddOptions add, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var entries = new IngestEntry?[targets.Count];
@@ -122,7 +125,8 @@ internal sealed class Collector(IItemStore store, IBlobStore blobs, IngestOption
                 return (Failed(file, $"file is {Megabytes(length)}, over the {Megabytes(options.MaxFileBytes)} limit (Ingest.MaxFileBytes)"), null);
             }
 
-            bytes = await File.ReadAllBytesAsync(file.Path, cancellationToken).ConfigureAwait(false);
+            // Small files synchronously: on Linux an asynchronous read blocks a pool thread anyway and adds a hop.
+            bytes = length <= SmallFile ? File.ReadAllBytes(file.Path) : await File.ReadAllBytesAsync(file.Path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -136,6 +136,9 @@ public sealed class PackBlobStore : IBlobStore, IAsyncDisposable
         }
     }
 
+    /// <summary>Originals up to this size are read synchronously (see <see cref="ReadAsync"/>).</summary>
+    private const int SmallRead = 1 << 20;
+
     public async Task<byte[]> ReadAsync(string hash, CancellationToken cancellationToken)
     {
         if (Find(hash) is not { } location)
@@ -150,7 +153,11 @@ public sealed class PackBlobStore : IBlobStore, IAsyncDisposable
         var read = 0;
         while (read < bytes.Length)
         {
-            var count = await RandomAccess.ReadAsync(reader, bytes.AsMemory(read), location.Offset + read, cancellationToken).ConfigureAwait(false);
+            // .NET reads files "asynchronously" on Linux by blocking a pool thread and hopping back: for a small
+            // original (usually in the page cache) the hop and the wake-up cost more than the read itself.
+            var count = bytes.Length <= SmallRead
+                ? RandomAccess.Read(reader, bytes.AsSpan(read), location.Offset + read)
+                : await RandomAccess.ReadAsync(reader, bytes.AsMemory(read), location.Offset + read, cancellationToken).ConfigureAwait(false);
             if (count == 0)
             {
                 throw new FileNotFoundException($"the original {hash} is cut short in pack {location.Pack}");
