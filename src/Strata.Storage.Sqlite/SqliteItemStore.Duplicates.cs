@@ -11,67 +11,94 @@ public sealed partial class SqliteItemStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var listed = new List<long>();
         var pending = new List<(long RowId, ulong SimHash, bool Unfolded)>();
+        var neighbours = new BandNeighbours();
         await using (var select = connection.Command(
-            "SELECT rowid, simhash, dup_unfolded FROM items WHERE dup_checked = 0 AND simhash IS NOT NULL ORDER BY rowid", transaction))
+            "SELECT d.item_rowid, i.simhash, i.dup_unfolded, i.duplicate_of FROM dup_pending d JOIN items i ON i.rowid = d.item_rowid ORDER BY d.item_rowid", transaction))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                pending.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1)), reader.GetInt64(2) != 0));
+                listed.Add(reader.GetInt64(0));
+                if (!reader.IsDBNull(1))
+                {
+                    var simhash = unchecked((ulong)reader.GetInt64(1));
+                    pending.Add((reader.GetInt64(0), simhash, reader.GetInt64(2) != 0));
+                    neighbours.AddItem(reader.GetInt64(0), simhash, reader.IsDBNull(3) ? null : reader.GetInt64(3));
+                }
             }
         }
 
+        if (listed.Count == 0)
+        {
+            return 0;
+        }
+
+        // Everything is read in three queries and compared in memory: a query per pending item, and marking each
+        // one checked in its own (text-sized) row, took 2.7 of the 24 seconds a 20,000-document ingest took.
+        await ReadBandNeighboursAsync(connection, transaction, neighbours, cancellationToken).ConfigureAwait(false);
         var folded = 0;
-        await using var candidates = connection.Command(
-            "SELECT DISTINCT i.rowid, i.simhash, i.duplicate_of FROM simhash_bands b JOIN items i ON i.rowid = b.item_rowid " +
-            "WHERE ((b.band = 0 AND b.value = $v0) OR (b.band = 1 AND b.value = $v1) OR (b.band = 2 AND b.value = $v2) OR (b.band = 3 AND b.value = $v3)) " +
-            "AND b.item_rowid < $r AND i.simhash IS NOT NULL ORDER BY i.rowid", transaction)
-            .With("$v0", 0L).With("$v1", 0L).With("$v2", 0L).With("$v3", 0L).With("$r", 0L);
+        var alone = new List<long>();
         await using var update = connection.Command(
-            "UPDATE items SET duplicate_of = $d, dup_checked = 1 WHERE rowid = $r; UPDATE items SET duplicate_of = $d WHERE duplicate_of = $r AND $d IS NOT NULL", transaction)
-            .With("$d", null).With("$r", 0L);
+            "UPDATE items SET duplicate_of = $d WHERE rowid = $r; UPDATE items SET duplicate_of = $d WHERE duplicate_of = $r", transaction)
+            .With("$d", 0L).With("$r", 0L);
         foreach (var (rowid, simhash, unfolded) in pending)
         {
-            long? representative = null;
-            if (!unfolded)
+            var representative = unfolded ? null : neighbours.Closest(rowid, simhash);
+            neighbours.Fold(rowid, representative);
+            if (representative is not { } value)
             {
-                for (var band = 0; band < SimHashBands.Count; band++)
-                {
-                    candidates.Parameters[$"$v{band}"].Value = SimHashBands.Value(simhash, band);
-                }
-
-                candidates.Parameters["$r"].Value = rowid;
-                representative = await ClosestAsync(candidates, simhash, cancellationToken).ConfigureAwait(false);
+                alone.Add(rowid);
+                continue;
             }
 
-            update.Parameters["$d"].Value = representative is { } value ? value : DBNull.Value;
+            update.Parameters["$d"].Value = value;
             update.Parameters["$r"].Value = rowid;
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            folded += representative is null ? 0 : 1;
+            folded++;
+        }
+
+        await using (var finish = connection.Command(
+            "UPDATE items SET duplicate_of = NULL WHERE rowid IN (SELECT value FROM json_each($alone)) AND duplicate_of IS NOT NULL; " +
+            "DELETE FROM dup_pending WHERE item_rowid IN (SELECT value FROM json_each($listed))", transaction)
+            .With("$alone", "[" + string.Join(',', alone) + "]").With("$listed", "[" + string.Join(',', listed) + "]"))
+        {
+            await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return folded;
     }
 
-    /// <summary>The representative of the closest candidate within the distance (the oldest on ties), or null.</summary>
-    private static async Task<long?> ClosestAsync(SqliteCommand candidates, ulong simhash, CancellationToken cancellationToken)
+    /// <summary>Adds the items sharing a fingerprint band with a pending one: their bands from the band index, then their rows.</summary>
+    private static async Task ReadBandNeighboursAsync(SqliteConnection connection, SqliteTransaction transaction, BandNeighbours neighbours, CancellationToken cancellationToken)
     {
-        long? best = null;
-        var bestDistance = int.MaxValue;
-        await using var reader = await candidates.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var others = new HashSet<long>();
+        await using (var bands = connection.Command(
+            "SELECT b.band, b.value, b.item_rowid FROM simhash_bands b " +
+            "WHERE (b.band, b.value) IN (SELECT p.band, p.value FROM simhash_bands p WHERE p.item_rowid IN (SELECT item_rowid FROM dup_pending))", transaction))
+        await using (var reader = await bands.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var distance = SimHash.Distance(simhash, unchecked((ulong)reader.GetInt64(1)));
-            if (distance <= SimHash.MaxDistance && distance < bestDistance)
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                bestDistance = distance;
-                best = reader.IsDBNull(2) ? reader.GetInt64(0) : reader.GetInt64(2);
+                var rowid = reader.GetInt64(2);
+                neighbours.AddBand((int)reader.GetInt64(0), reader.GetInt64(1), rowid);
+                if (!neighbours.Contains(rowid))
+                {
+                    others.Add(rowid);
+                }
             }
         }
 
-        return best;
+        await using var rows = connection.Command(
+            "SELECT rowid, simhash, duplicate_of FROM items WHERE rowid IN (SELECT value FROM json_each($ids)) AND simhash IS NOT NULL", transaction)
+            .With("$ids", "[" + string.Join(',', others) + "]");
+        await using var items = await rows.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await items.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            neighbours.AddItem(items.GetInt64(0), unchecked((ulong)items.GetInt64(1)), items.IsDBNull(2) ? null : items.GetInt64(2));
+        }
     }
 
     public async Task<DuplicateRebuild> RebuildNearDuplicatesAsync(CancellationToken cancellationToken)
@@ -91,7 +118,7 @@ public sealed partial class SqliteItemStore
         var representatives = NearDuplicateClustering.Cluster(fingerprints);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var reset = connection.Command(
-            "UPDATE items SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL; UPDATE items SET dup_checked = 1 WHERE dup_checked = 0 AND simhash IS NOT NULL", transaction))
+            "UPDATE items SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL; DELETE FROM dup_pending", transaction))
         {
             await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -154,7 +181,8 @@ public sealed partial class SqliteItemStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(
-            "UPDATE items SET duplicate_of = NULL, dup_unfolded = 1, dup_checked = 1 WHERE id = $id AND duplicate_of IS NOT NULL").With("$id", id);
+            "UPDATE items SET duplicate_of = NULL, dup_unfolded = 1 WHERE id = $id AND duplicate_of IS NOT NULL; " +
+            "DELETE FROM dup_pending WHERE item_rowid = (SELECT rowid FROM items WHERE id = $id) AND changes() > 0").With("$id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 }

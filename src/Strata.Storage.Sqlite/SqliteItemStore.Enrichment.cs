@@ -17,7 +17,7 @@ public sealed partial class SqliteItemStore
     /// <summary>The pipeline's item update with the enrichment columns set in the same statement.</summary>
     private static readonly string UpdateWithEnrichmentSql = ItemRows.UpdateSql.Replace(
         " WHERE id = $id",
-        ", keywords = $k, simhash = $s, dup_checked = CASE WHEN simhash IS $s THEN dup_checked ELSE 0 END, " +
+        ", keywords = $k, simhash = $s, " +
         "category_origin = $co, category_confidence = $cc WHERE id = $id",
         StringComparison.Ordinal);
 

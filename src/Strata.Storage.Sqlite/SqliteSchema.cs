@@ -134,5 +134,6 @@ internal static partial class SqliteSchema
         Ranking,
         RankingCommonGrams,
         Fts5Retirement,
+        DuplicatePending,
     ];
 }

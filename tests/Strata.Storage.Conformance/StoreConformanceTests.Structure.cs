@@ -46,6 +46,62 @@ public abstract partial class StoreConformanceTests<TStore>
     }
 
     [Fact]
+    public async Task FoldNearDuplicatesAsync_ItemsInBatches_FoldEachIntoTheClosestOlderItemsRepresentative()
+    {
+        await using var store = await CreateStoreAsync();
+        var random = new Random(11);
+        var families = Enumerable.Range(0, 12).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 40)).ToArray();
+        var fingerprints = new List<ulong>();
+        var ids = new List<string>();
+        var expected = new List<int?>();
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var folded = 0;
+            for (var i = 0; i < 40; i++)
+            {
+                // Variants of a few families (0-5 bits apart), and now and then an unrelated fingerprint.
+                var fingerprint = random.Next(8) == 0 ? (ulong)random.NextInt64() : families[random.Next(families.Length)];
+                for (var flips = random.Next(6); flips > 0; flips--)
+                {
+                    fingerprint ^= 1UL << random.Next(64);
+                }
+
+                ids.Add((await AddEnrichedAsync(store, $"item {batch} {i}", fingerprint)).Id);
+                expected.Add(ExpectedRepresentative(fingerprints, expected, fingerprint));
+                fingerprints.Add(fingerprint);
+                folded += expected[^1] is null ? 0 : 1;
+            }
+
+            Assert.Equal(folded, await store.FoldNearDuplicatesAsync(None));
+        }
+
+        Assert.Contains(expected, representative => representative is not null);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(expected[i] is { } representative ? ids[representative] : null, (await store.GetStructureAsync(ids[i], None))!.DuplicateOf?.Id);
+        }
+
+        // The rule, item by item in the order they came: among older items sharing a 16-bit band and at most
+        // SimHash.MaxDistance bits away, the closest (the oldest on ties); its representative, or itself.
+        static int? ExpectedRepresentative(List<ulong> older, List<int?> representatives, ulong fingerprint)
+        {
+            int? best = null;
+            var bestDistance = int.MaxValue;
+            for (var j = 0; j < older.Count; j++)
+            {
+                var sharesBand = Enumerable.Range(0, SimHashBands.Count).Any(band => SimHashBands.Value(older[j], band) == SimHashBands.Value(fingerprint, band));
+                var distance = SimHash.Distance(older[j], fingerprint);
+                if (sharesBand && distance <= SimHash.MaxDistance && distance < bestDistance)
+                {
+                    (best, bestDistance) = (j, distance);
+                }
+            }
+
+            return best is { } found ? representatives[found] ?? found : null;
+        }
+    }
+
+    [Fact]
     public async Task FindSimilarCandidatesAsync_SharedTerms_RankedWithoutTheItemItself()
     {
         await using var store = await CreateStoreAsync();
