@@ -146,8 +146,8 @@ public sealed partial class PostgresItemStore
         if (result.Index is not null)
         {
             await using var index = connection.Command(
-                "INSERT INTO search_index (item_rowid, document) VALUES (@r, @d::tsvector) ON CONFLICT (item_rowid) DO UPDATE SET document = excluded.document",
-                transaction).With("r", rowid).With("d", SearchDocument.Build(result.Index));
+                SearchIndexRows.Upsert,
+                transaction).WithSearchDocument(rowid, result.Index);
             await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
