@@ -57,6 +57,13 @@ if (args is ["--scaling-probe", var probeConnection, var probeItems, var probeFi
     return await ScalingProbe.RunAsync(probeConnection, int.Parse(probeItems, System.Globalization.CultureInfo.InvariantCulture), probeFill == "fill", cancellation.Token);
 }
 
+if (args is ["--scaling-queue", var queueConnection, var queueBlobs, var queueFirst, var queueCount])
+{
+    // Dev mode: queue scaling notes into an existing PostgreSQL base (originals under queueBlobs), for profiling `strata worker`.
+    return await ScalingBenchmark.QueuePostgresAsync(queueConnection, queueBlobs, int.Parse(queueFirst, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(queueCount, System.Globalization.CultureInfo.InvariantCulture), cancellation.Token);
+}
+
 if (args.Contains(ScalingBenchmark.Flag))
 {
     return await ScalingBenchmark.RunAsync(args, cancellation.Token);

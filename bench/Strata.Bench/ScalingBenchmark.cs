@@ -162,6 +162,16 @@ internal static class ScalingBenchmark
         search.Add(await SearchRowAsync("PostgreSQL 15", kb, queries, cancellationToken));
     }
 
+    /// <summary>Dev mode <c>--scaling-queue</c>: notes first..first+count queued on an existing PostgreSQL base.</summary>
+    public static async Task<int> QueuePostgresAsync(string connection, string blobPath, int first, int count, CancellationToken cancellationToken)
+    {
+        await using var store = new PostgresItemStore(new PostgresStoreOptions(connection));
+        await store.MigrateAsync(cancellationToken);
+        await QueueAsync(store, new FileBlobStore(blobPath, durable: true), first, count, new Vocabulary(BenchRunner.VocabularySeed), cancellationToken);
+        Out.Line($"queued {count} notes from {first}");
+        return 0;
+    }
+
     private static async Task QueueAsync(IItemStore store, IBlobStore blobs, int first, int count, Vocabulary vocabulary, CancellationToken cancellationToken)
     {
         foreach (var batch in Enumerable.Range(first, count).Chunk(InsertBatch))

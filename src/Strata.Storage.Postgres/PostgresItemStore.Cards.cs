@@ -11,15 +11,15 @@ public sealed partial class PostgresItemStore : ICardStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = connection.Command(
-            "INSERT INTO cards (id, item_id, kind, origin, front, back, deck, passage, span_start, span_end, note, suspended, " +
-            "state, step, stability, difficulty, due, last_review, reps, lapses, created_at, updated_at) VALUES (@id, " +
-            "(SELECT id FROM items WHERE id = @item), @kind, @origin, @front, @back, @deck, @passage, @start, @end, @note, @suspended, " +
-            "@state, @step, @stability, @difficulty, @due, @last, @reps, @lapses, @created, @updated) ON CONFLICT DO NOTHING", transaction);
         var inserted = new List<Card>(cards.Count);
         foreach (var card in cards)
         {
-            insert.Parameters.Clear();
+            // A command per card: a prepared command whose parameters are cleared and re-added ran with stale ones.
+            await using var insert = connection.Command(
+                "INSERT INTO cards (id, item_id, kind, origin, front, back, deck, passage, span_start, span_end, note, suspended, " +
+                "state, step, stability, difficulty, due, last_review, reps, lapses, created_at, updated_at) VALUES (@id, " +
+                "(SELECT id FROM items WHERE id = @item), @kind, @origin, @front, @back, @deck, @passage, @start, @end, @note, @suspended, " +
+                "@state, @step, @stability, @difficulty, @due, @last, @reps, @lapses, @created, @updated) ON CONFLICT DO NOTHING", transaction);
             insert.With("id", card.Id).With("item", card.ItemId).With("kind", card.Kind.ToString()).With("origin", card.Origin.ToString())
                 .With("front", card.Front).With("back", card.Back).With("deck", card.Deck).With("passage", card.Passage)
                 .With("start", card.SpanStart).With("end", card.SpanEnd).With("note", card.Note).With("suspended", card.Suspended ? 1 : 0)

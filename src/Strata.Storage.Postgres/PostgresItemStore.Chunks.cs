@@ -59,11 +59,12 @@ public sealed partial class PostgresItemStore : IChunkStore
             return;
         }
 
-        await using var insert = connection.Command(
-            "INSERT INTO chunks (item_rowid, ordinal, start, length, page, token_count, hash, text) VALUES (@r, @o, @s, @l, @p, @t, @h, @x)", transaction);
         foreach (var chunk in chunks)
         {
-            insert.Parameters.Clear();
+            // A command per row: the store's connections prepare repeated statements, and Npgsql must not see a
+            // prepared command's parameters cleared and re-added (it then ran with stale ones).
+            await using var insert = connection.Command(
+                "INSERT INTO chunks (item_rowid, ordinal, start, length, page, token_count, hash, text) VALUES (@r, @o, @s, @l, @p, @t, @h, @x)", transaction);
             await insert.With("r", rowid).With("o", chunk.Ordinal).With("s", chunk.Start).With("l", chunk.Length).With("p", chunk.Page)
                 .With("t", chunk.TokenCount).With("h", chunk.Hash).With("x", chunk.Text).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -107,11 +108,10 @@ public sealed partial class PostgresItemStore : IChunkStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var insert = connection.Command(
-            "INSERT INTO embeddings (hash, model, dimensions, vector) VALUES (@h, @m, @d, @v) ON CONFLICT (model, hash) DO UPDATE SET dimensions = excluded.dimensions, vector = excluded.vector", transaction);
         foreach (var (hash, vector) in embeddings)
         {
-            insert.Parameters.Clear();
+            await using var insert = connection.Command(
+                "INSERT INTO embeddings (hash, model, dimensions, vector) VALUES (@h, @m, @d, @v) ON CONFLICT (model, hash) DO UPDATE SET dimensions = excluded.dimensions, vector = excluded.vector", transaction);
             await insert.With("h", hash).With("m", model).With("d", vector.Length).With("v", MemoryMarshal.AsBytes(vector.AsSpan()).ToArray())
                 .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

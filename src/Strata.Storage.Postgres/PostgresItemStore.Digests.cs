@@ -76,10 +76,9 @@ public sealed partial class PostgresItemStore
         }
 
         var top = digest.TopStoryIds.ToHashSet(StringComparer.Ordinal);
-        await using var item = connection.Command("INSERT INTO digest_items (digest_rowid, item_id, top_story) VALUES (@d, @i, @t) ON CONFLICT DO NOTHING", transaction);
         foreach (var id in digest.ItemIds)
         {
-            item.Parameters.Clear();
+            await using var item = connection.Command("INSERT INTO digest_items (digest_rowid, item_id, top_story) VALUES (@d, @i, @t) ON CONFLICT DO NOTHING", transaction);
             await item.With("d", rowid).With("i", id).With("t", top.Contains(id) ? 1 : 0).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -41,12 +41,11 @@ public sealed partial class PostgresItemStore
 
         if (enrichment.SimHash is { } bands)
         {
-            for (var band = 0; band < SimHashBands.Count; band++)
-            {
-                await using var insert = connection.Command("INSERT INTO simhash_bands (band, value, item_rowid) VALUES (@b, @v, @r) ON CONFLICT DO NOTHING", transaction)
-                    .With("b", band).With("v", SimHashBands.Value(bands, band)).With("r", rowid);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // All bands in one statement: one round trip instead of one per band.
+            var numbers = Enumerable.Range(0, SimHashBands.Count).ToArray();
+            await using var insert = connection.Command("INSERT INTO simhash_bands (band, value, item_rowid) SELECT b, v, @r FROM unnest(@b, @v) AS t(b, v) ON CONFLICT DO NOTHING", transaction)
+                .With("b", numbers).With("v", numbers.Select(band => SimHashBands.Value(bands, band)).ToArray()).With("r", rowid);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var reference in enrichment.References)

@@ -90,28 +90,42 @@ public sealed partial class PostgresItemStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var leased = await LockLeasedAsync(connection, transaction, results, cancellationToken).ConfigureAwait(false);
         foreach (var result in results)
         {
-            await CompleteAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
+            if (leased.Contains(result.Item.Id))
+            {
+                await CompleteAsync(connection, transaction, result, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The lease check and the job row locks for the whole batch in one statement (locked in rowid order, as every
+    /// worker does, so two batches never wait on each other in a cycle): the ids whose jobs are still this worker's.
+    /// If another worker reclaimed a job after our lease ran out, its result wins and ours is dropped.
+    /// </summary>
+    private async Task<HashSet<string>> LockLeasedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ProcessedItem> results, CancellationToken cancellationToken)
+    {
+        var leased = new HashSet<string>(StringComparer.Ordinal);
+        await using var lease = connection.Command(
+            "SELECT i.id FROM jobs j JOIN items i ON i.rowid = j.item_rowid WHERE i.id = ANY(@ids) AND j.state = 'running' AND j.lease_owner = @w " +
+            "ORDER BY j.item_rowid FOR UPDATE OF j",
+            transaction).With("ids", results.Select(result => result.Item.Id).ToArray()).With("w", WorkerId);
+        await using var reader = await lease.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            leased.Add(reader.GetString(0));
+        }
+
+        return leased;
+    }
+
     private async Task CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProcessedItem result, CancellationToken cancellationToken)
     {
         var item = result.Item with { UpdatedAt = _time.GetUtcNow() };
-        // The lease check and the job row lock in one statement: if another worker reclaimed the job after our
-        // lease ran out, its result wins and ours is dropped.
-        await using (var lease = connection.Command(
-            "SELECT j.item_rowid FROM jobs j JOIN items i ON i.rowid = j.item_rowid WHERE i.id = @id AND j.state = 'running' AND j.lease_owner = @w FOR UPDATE OF j",
-            transaction).With("id", item.Id).With("w", WorkerId))
-        {
-            if (await lease.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long)
-            {
-                return;
-            }
-        }
 
         if (result.DuplicateOf is not null)
         {
@@ -146,8 +160,8 @@ public sealed partial class PostgresItemStore
         if (result.Index is not null)
         {
             await using var index = connection.Command(
-                "INSERT INTO search_index (item_rowid, document) VALUES (@r, @d::tsvector) ON CONFLICT (item_rowid) DO UPDATE SET document = excluded.document",
-                transaction).With("r", rowid).With("d", SearchDocument.Build(result.Index));
+                SearchIndexRows.Upsert,
+                transaction).WithSearchDocument(rowid, result.Index);
             await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -45,8 +45,8 @@ public sealed partial class PostgresItemStore
             foreach (var (rowid, document) in batch)
             {
                 await using var write = connection.Command(
-                    "INSERT INTO search_index (item_rowid, document) VALUES (@r, @d::tsvector) ON CONFLICT (item_rowid) DO UPDATE SET document = excluded.document",
-                    transaction).With("r", rowid).With("d", SearchDocument.Build(document));
+                    SearchIndexRows.Upsert,
+                    transaction).WithSearchDocument(rowid, document);
                 await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -58,10 +58,18 @@ public sealed partial class PostgresItemStore
             var window = Math.Max(_searchWindow, request.Filter.Offset + request.Filter.Limit);
             var statistics = await GetLexemeStatisticsAsync(connection, cancellationToken).ConfigureAwait(false);
             var where = FilterSql.Where(request.Filter, command, foldedHandled: true);
-            // With a filter the planner picks the order: a selective filter (kind:file) should go first, not a scan
-            // of every frequent-word match for the few that pass it.
-            command.CommandText = RankedSql(query, where, request.Filter.IncludeDuplicates, where == FilterSql.Always && ScanNewestFirst(query, statistics, window));
+            // With a filter the planner may still pick the order when newest first is allowed: a selective filter
+            // (kind:file) then goes first, a common one (lang:zh) is tested on the rows read newest first.
+            var grams = TsQueryTranslator.RequiredGrams(request.MatchExpression!);
+            var match = grams is null ? "s.document @@ @q::tsquery"
+                : PhraseGrams.ExactGram(request.MatchExpression!) is null ? "s.grams @@ @g::tsquery AND s.document @@ @q::tsquery"
+                : "s.grams @@ @g::tsquery";
+            command.CommandText = RankedSql(match, where, request.Filter.IncludeDuplicates, ScanNewestFirst(query, grams, statistics, window));
             command.With("window", window).With("q", query);
+            if (grams is not null)
+            {
+                command.With("g", grams);
+            }
         }
 
         command.With("limit", request.Filter.Limit).With("offset", request.Filter.Offset);
@@ -85,14 +93,16 @@ public sealed partial class PostgresItemStore
     /// testing each row, which stops after <c>@window</c> matches, or finding every match in the GIN index and keeping
     /// the newest (<c>+ 0</c> keeps the planner off the key's order). Without filters the items are joined only for
     /// the window (folded near-duplicates are dropped after ranking); with filters they are joined first, so the
-    /// window holds matches that pass them. Equal ranks keep rowid order, as FTS5's scan does.
+    /// window holds matches that pass them. Equal ranks keep rowid order, as FTS5's scan does. <paramref name="match"/>
+    /// is the document test, with the phrases' grams (<c>@g</c>) first when they narrow the candidates, or the gram
+    /// alone when it decides exactly (a two-word phrase: the document's positions are then read only for ranking).
     /// </remarks>
-    private static string RankedSql(string query, string where, bool includeDuplicates, bool scanNewestFirst)
+    private static string RankedSql(string match, string where, bool includeDuplicates, bool scanNewestFirst)
     {
         var newestFirst = scanNewestFirst ? "s.item_rowid DESC" : "s.item_rowid + 0 DESC";
         var window = where == FilterSql.Always
-            ? $"SELECT s.item_rowid, s.document FROM search_index s WHERE s.document @@ @q::tsquery ORDER BY {newestFirst} LIMIT @window"
-            : $"SELECT s.item_rowid, s.document FROM search_index s JOIN items i ON i.rowid = s.item_rowid WHERE s.document @@ @q::tsquery AND {where} ORDER BY {newestFirst} LIMIT @window";
+            ? $"SELECT s.item_rowid, s.document FROM search_index s WHERE {match} ORDER BY {newestFirst} LIMIT @window"
+            : $"SELECT s.item_rowid, s.document FROM search_index s JOIN items i ON i.rowid = s.item_rowid WHERE {match} AND {where} ORDER BY {newestFirst} LIMIT @window";
         var folded = includeDuplicates ? string.Empty : $"WHERE {FilterSql.NotFolded} ";
         return $"SELECT {ItemRows.SummaryColumns}, r.score, i.text FROM (" +
             $"SELECT c.item_rowid, ({Rank("c.document")})::float8 AS score FROM ({window}) c) r " +
@@ -107,13 +117,20 @@ public sealed partial class PostgresItemStore
     /// are a quarter of the base or more ("of the"), scanning newest first is never much worse and usually far
     /// better. Excluded words do not narrow the candidates; prefixes cannot be estimated and use the index.
     /// Decided here rather than by the planner, which counts testing a compressed tsvector as nearly free and so
-    /// scans for words in 3 % of the rows, and estimates a phrase as if its words could be anywhere.
+    /// scans for words in 3 % of the rows, and estimates a phrase as if its words could be anywhere. A phrase with
+    /// grams is found through them: its candidates are the items holding its grams, so it is weighed like words.
     /// </summary>
-    private static bool ScanNewestFirst(string query, LexemeStatistics statistics, int window)
+    private static bool ScanNewestFirst(string query, string? grams, LexemeStatistics statistics, int window)
     {
         if (statistics.Rows <= window || query.Contains(":*", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (grams is not null)
+        {
+            var gramShare = statistics.Share(grams);
+            return gramShare * gramShare > window / statistics.Rows;
         }
 
         var share = statistics.Share(LexemeStatistics.WithoutExclusions(query));
@@ -129,15 +146,31 @@ public sealed partial class PostgresItemStore
             return cached.Statistics;
         }
 
+        // The grams' statistics come with the words': a gram holds a space, so the two never share a lexeme.
         await using var command = connection.Command(
-            "SELECT c.reltuples::float8, s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_class c " +
-            "LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'search_index' AND s.attname = 'document' " +
-            "WHERE c.oid = 'search_index'::regclass");
+            "SELECT c.reltuples::float8, s.attname::text, s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_class c " +
+            "LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'search_index' AND s.attname IN ('document', 'grams') " +
+            "WHERE c.oid = 'search_index'::regclass ORDER BY s.attname");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var statistics = LexemeStatistics.None;
-        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(1))
+        var rows = 0.0;
+        var lexemes = new List<string>();
+        var frequencies = new List<float>();
+        var hasDocument = false;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            statistics = new LexemeStatistics(reader.GetDouble(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<float[]>(2));
+            rows = reader.GetDouble(0);
+            if (!reader.IsDBNull(2))
+            {
+                hasDocument |= reader.GetString(1) == "document";
+                lexemes.AddRange(reader.GetFieldValue<string[]>(2));
+                frequencies.AddRange(reader.GetFieldValue<float[]>(3).Take(reader.GetFieldValue<string[]>(2).Length));
+            }
+        }
+
+        if (hasDocument)
+        {
+            statistics = new LexemeStatistics(rows, lexemes, frequencies);
         }
 
         _lexemeStatistics = new ReadLexemeStatistics(statistics, now);

@@ -91,10 +91,26 @@ public sealed partial class PostgresItemStore : IKnowledgeStore, IItemStore, ISt
     /// </summary>
     private const string SessionSettings = "-c jit=off -c max_parallel_workers_per_gather=0";
 
+    /// <summary>
+    /// Statements run this often on one connection are prepared on the server (Npgsql's automatic preparation), so
+    /// the worker's dozen statements per item are parsed and planned once per connection instead of every time
+    /// (server CPU per ingested note 3.3 -> 1.6 ms with the batched lease check). A command is never reused with its
+    /// parameters cleared and re-added: Npgsql then executed the prepared statement with the old values.
+    /// </summary>
+    private const int AutoPrepareMinUsages = 2;
+
+    private const int MaxAutoPrepare = 64;
+
     private static string WithSessionSettings(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? SessionSettings : $"{SessionSettings} {builder.Options}";
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        }
+
         return builder.ConnectionString;
     }
 

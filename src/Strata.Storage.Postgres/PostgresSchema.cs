@@ -22,5 +22,6 @@ internal static partial class PostgresSchema
         Web,
         Memory,
         Search,
+        Grams,
     ];
 }

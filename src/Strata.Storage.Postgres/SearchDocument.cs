@@ -22,20 +22,26 @@ internal static class SearchDocument
     private const int FieldGap = 100;
 
     /// <summary>PostgreSQL rejects lexemes over 2 KB; such a "word" is never searched for anyway.</summary>
-    private const int MaxLexemeBytes = 2046;
+    public const int MaxLexemeBytes = 2046;
 
-    public static string Build(IndexDocument document)
+    public static string Build(IndexDocument document) => BuildWithGrams(document).Document;
+
+    /// <summary>The document and its phrase grams (<see cref="PhraseGrams"/>), both as <c>tsvector</c> literals.</summary>
+    public static (string Document, string Grams) BuildWithGrams(IndexDocument document)
     {
         var builder = new StringBuilder(document.Title.Length + document.Body.Length + document.Tags.Length + 64);
+        var grams = new HashSet<string>(StringComparer.Ordinal);
         var position = 1;
-        position = Append(builder, document.Title, 'A', position) + FieldGap;
-        position = Append(builder, document.Tags, 'B', position) + FieldGap;
-        Append(builder, document.Body, 'D', position);
-        return builder.ToString();
+        position = Append(builder, grams, document.Title, 'A', position) + FieldGap;
+        position = Append(builder, grams, document.Tags, 'B', position) + FieldGap;
+        Append(builder, grams, document.Body, 'D', position);
+        return (builder.ToString(), PhraseGrams.ToTsVector(grams));
     }
 
-    private static int Append(StringBuilder builder, string text, char weight, int position)
+    private static int Append(StringBuilder builder, HashSet<string> grams, string text, char weight, int position)
     {
+        var start = position;
+        var tokens = new List<string>();
         foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Encoding.UTF8.GetByteCount(token) > MaxLexemeBytes)
@@ -48,11 +54,14 @@ internal static class SearchDocument
                 builder.Append(' ');
             }
 
-            AppendLexeme(builder, token.ToLowerInvariant());
+            var lexeme = token.ToLowerInvariant();
+            tokens.Add(lexeme);
+            AppendLexeme(builder, lexeme);
             builder.Append(':').Append(Math.Min(position, MaxPosition).ToString(CultureInfo.InvariantCulture)).Append(weight);
             position++;
         }
 
+        PhraseGrams.Collect(tokens, start, grams);
         return position;
     }
 

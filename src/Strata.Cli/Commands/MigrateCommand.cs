@@ -10,7 +10,7 @@ internal static class MigrateCommand
     public static Command Create()
     {
         var to = new Option<string>("--to") { Description = "postgres://user:pass@host:port/db (or an Npgsql connection string), or a data directory for a SQLite base", Required = true };
-        var blobs = new Option<string?>("--blobs") { Description = "Folder for the target's originals (required for PostgreSQL; default for SQLite: the target's blobs folder)" };
+        var blobs = new Option<string?>("--blobs") { Description = "Folder for the target's originals, or 's3' for the bucket Store.S3 describes (required for PostgreSQL; default for SQLite: the target's blobs folder)" };
         var command = new Command("migrate", "Copy this base to PostgreSQL or to a SQLite data directory (resumable), then verify counts and digests of every table") { to, blobs };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -20,7 +20,7 @@ internal static class MigrateCommand
             var report = await kb.MigrateToAsync(parse.GetValue(to)!, parse.GetValue(blobs), progress, cancellationToken);
             if (json)
             {
-                Terminal.Json(new MigrateJson(report.Target, report.Verified, report.BlobsCopied, report.BlobsChecked, report.MissingBlobs.ToArray(), report.Indexed,
+                Terminal.Json(new MigrateJson(report.Target, report.Verified, report.BlobsCopied, report.BlobsChecked, report.MissingBlobs.ToArray(), report.DamagedBlobs.ToArray(), report.Indexed,
                     report.Tables.Select(table => new MigrateTableJson(table.Table, table.Copied, table.SourceRows, table.TargetRows, table.Matches)).ToArray()), CliJson.Relaxed.MigrateJson);
             }
             else
@@ -37,8 +37,13 @@ internal static class MigrateCommand
                     Terminal.Error($"original {hash} is missing or damaged in the source; not copied");
                 }
 
+                foreach (var hash in report.DamagedBlobs)
+                {
+                    Terminal.Error($"original {hash} does not read back intact from the target");
+                }
+
                 Terminal.Line(report.Verified
-                    ? $"migrated to {report.Target}: every table matches by count and digest; {report.BlobsChecked} original(s) present"
+                    ? $"migrated to {report.Target}: every table matches by count and digest; {report.BlobsChecked} original(s) read back intact"
                     : $"migration to {report.Target} did NOT verify: see the rows marked NO (run again to resume)");
             }
 

@@ -96,7 +96,7 @@ internal sealed record ClassifyEvalJson(int Train, int Test, double Accuracy, do
 
 internal sealed record LabelScoreJson(string Label, int Support, double Precision, double Recall, double F1);
 
-internal sealed record MigrateJson(string Target, bool Verified, int BlobsCopied, int BlobsChecked, string[] MissingBlobs, int Indexed, MigrateTableJson[] Tables);
+internal sealed record MigrateJson(string Target, bool Verified, int BlobsCopied, int BlobsChecked, string[] MissingBlobs, string[] DamagedBlobs, int Indexed, MigrateTableJson[] Tables);
 
 internal sealed record MigrateTableJson(string Table, long Copied, long SourceRows, long TargetRows, bool Matches);
 

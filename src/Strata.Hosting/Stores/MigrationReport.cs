@@ -4,13 +4,16 @@ namespace Strata.Hosting.Stores;
 /// <param name="Target">The target engine and location (no credentials).</param>
 /// <param name="Tables">Per table: rows copied now, and the rows and digests on both sides.</param>
 /// <param name="BlobsCopied">Originals written to the target (those it already had are skipped).</param>
-/// <param name="BlobsChecked">Originals the target holds under their SHA-256.</param>
+/// <param name="BlobsChecked">Originals read back from the target whose SHA-256 matches their name.</param>
 /// <param name="MissingBlobs">Referenced originals neither side could provide (missing from the source too).</param>
 /// <param name="Indexed">Items whose keyword index was rebuilt on the target.</param>
 public sealed record MigrationReport(string Target, IReadOnlyList<TableMigration> Tables, int BlobsCopied, int BlobsChecked, IReadOnlyList<string> MissingBlobs, int Indexed)
 {
-    /// <summary>Every table has the same count and digest on both sides and every original is there.</summary>
-    public bool Verified => Tables.All(table => table.Matches) && MissingBlobs.Count == 0;
+    /// <summary>Referenced originals the target does not hold intact after the copy (missing, or bytes that do not match their name).</summary>
+    public IReadOnlyList<string> DamagedBlobs { get; init; } = [];
+
+    /// <summary>Every table has the same count and digest on both sides and every original is there, intact.</summary>
+    public bool Verified => Tables.All(table => table.Matches) && MissingBlobs.Count == 0 && DamagedBlobs.Count == 0;
 }
 
 /// <param name="Table">The table.</param>

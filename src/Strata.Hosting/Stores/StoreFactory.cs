@@ -62,7 +62,7 @@ internal static class StoreFactory
     private const string S3Kind = "S3-compatible bucket (SigV4)";
 
     /// <summary>The configured bucket, checked once (it exists, the keys may list it) so a mistake fails at open with one line.</summary>
-    private static async Task<S3BlobStore> OpenBucketAsync(S3Options s3, CancellationToken cancellationToken)
+    public static async Task<S3BlobStore> OpenBucketAsync(S3Options s3, CancellationToken cancellationToken)
     {
         var bucket = new S3BlobStore(s3.ToSettings());
         try

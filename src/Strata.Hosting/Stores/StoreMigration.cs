@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Strata.Core.Storage;
 using Strata.Hosting.Configuration;
 using Strata.Storage.Postgres;
+using Strata.Storage.S3;
 using Strata.Storage.Sqlite;
 using Strata.Storage.Sqlite.Blobs;
 
@@ -18,15 +20,29 @@ internal static class StoreMigration
     /// <param name="sourceBlobs">Its originals.</param>
     /// <param name="sourceStore">Its store (for the referenced hashes).</param>
     /// <param name="target">A <c>postgres://</c> URL or Npgsql connection string, or a data directory for a SQLite base.</param>
-    /// <param name="targetBlobPath">Where the target's originals go (required for PostgreSQL; default for SQLite: its data directory's blobs).</param>
+    /// <param name="targetBlobPath">Where the target's originals go (required for PostgreSQL; default for SQLite: its data
+    /// directory's blobs): a folder, or <see cref="S3Target"/> for the bucket <paramref name="s3"/> describes.</param>
+    /// <param name="s3">The bucket settings (<c>Store.S3</c>) used when <paramref name="targetBlobPath"/> is <see cref="S3Target"/>.</param>
     /// <param name="durable">Flush copied originals to disk.</param>
     /// <param name="progress">One line per step.</param>
     /// <param name="cancellationToken">Stops between rows.</param>
     public static async Task<MigrationReport> RunAsync(
-        MigrationEngine source, IBlobStore sourceBlobs, IItemStore sourceStore, string target, string? targetBlobPath, bool durable,
+        MigrationEngine source, IBlobStore sourceBlobs, IItemStore sourceStore, string target, string? targetBlobPath, S3Options s3, bool durable,
         IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var (engine, store, blobs, rebuild) = await OpenTargetAsync(target, targetBlobPath, durable, cancellationToken).ConfigureAwait(false);
+        var targetBlobs = await OpenTargetBlobsAsync(target, targetBlobPath, s3, durable, cancellationToken).ConfigureAwait(false);
+        (MigrationEngine, IKnowledgeStore, IBlobStore, Func<CancellationToken, Task<int>>) opened;
+        try
+        {
+            opened = await OpenTargetAsync(target, targetBlobs, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (targetBlobs is IAsyncDisposable)
+        {
+            await ((IAsyncDisposable)targetBlobs).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var (engine, store, blobs, rebuild) = opened;
         try
         {
             if (engine.IsPostgres == source.IsPostgres && engine.Name == source.Name)
@@ -42,8 +58,9 @@ internal static class StoreMigration
                 progress?.Report($"{table.Name}: {copied[table.Name]} row(s) copied");
             }
 
-            var (blobsCopied, blobsChecked, missing) = await CopyBlobsAsync(sourceStore, sourceBlobs, blobs, cancellationToken).ConfigureAwait(false);
-            progress?.Report($"originals: {blobsCopied} copied, {blobsChecked} present");
+            var (blobsCopied, missing) = await CopyBlobsAsync(sourceStore, sourceBlobs, blobs, progress, cancellationToken).ConfigureAwait(false);
+            var (blobsChecked, damaged) = await VerifyBlobsAsync(sourceStore, blobs, missing, cancellationToken).ConfigureAwait(false);
+            progress?.Report($"originals: {blobsCopied} copied, {blobsChecked} read back from the target with the right SHA-256, {damaged.Count} damaged");
             var indexed = await rebuild(cancellationToken).ConfigureAwait(false);
             progress?.Report($"keyword index: {indexed} item(s) indexed");
 
@@ -54,7 +71,7 @@ internal static class StoreMigration
                 tables.Add(new TableMigration(table.Name, copied[table.Name], from.Rows, to.Rows, from.Value, to.Value));
             }
 
-            return new MigrationReport(engine.Name, tables, blobsCopied, blobsChecked, missing, indexed);
+            return new MigrationReport(engine.Name, tables, blobsCopied, blobsChecked, missing, indexed) { DamagedBlobs = damaged };
         }
         finally
         {
@@ -66,16 +83,38 @@ internal static class StoreMigration
         }
     }
 
+    /// <summary>The <c>--blobs</c> value that sends the target's originals to the configured S3-compatible bucket.</summary>
+    public const string S3Target = "s3";
+
+    /// <summary>The target's originals: the configured bucket for <see cref="S3Target"/>, else a folder (null: the SQLite target's own).</summary>
+    private static async Task<IBlobStore?> OpenTargetBlobsAsync(string target, string? targetBlobPath, S3Options s3, bool durable, CancellationToken cancellationToken)
+    {
+        if (string.Equals(targetBlobPath, S3Target, StringComparison.OrdinalIgnoreCase))
+        {
+            var problems = s3.Validate();
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"--blobs s3 copies originals to the bucket Store.S3 describes: {problems[0].Replace("Store.Blobs is s3 but ", string.Empty, StringComparison.Ordinal)}");
+            }
+
+            return await StoreFactory.OpenBucketAsync(s3, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsPostgres(target))
+        {
+            return string.IsNullOrWhiteSpace(targetBlobPath)
+                ? throw new InvalidOperationException("--blobs <folder> (or --blobs s3) is required for a PostgreSQL target: where every process of that base will read originals from")
+                : new FileBlobStore(Path.GetFullPath(targetBlobPath), durable);
+        }
+
+        return string.IsNullOrWhiteSpace(targetBlobPath) ? null : new PackBlobStore(Path.GetFullPath(targetBlobPath), durable);
+    }
+
     private static async Task<(MigrationEngine Engine, IKnowledgeStore Store, IBlobStore Blobs, Func<CancellationToken, Task<int>> Rebuild)> OpenTargetAsync(
-        string target, string? targetBlobPath, bool durable, CancellationToken cancellationToken)
+        string target, IBlobStore? blobs, CancellationToken cancellationToken)
     {
         if (IsPostgres(target))
         {
-            if (string.IsNullOrWhiteSpace(targetBlobPath))
-            {
-                throw new InvalidOperationException("--blobs <folder> is required for a PostgreSQL target: the folder every process of that base will read originals from");
-            }
-
             string connection;
             try
             {
@@ -88,7 +127,7 @@ internal static class StoreMigration
 
             var postgres = new PostgresItemStore(new PostgresStoreOptions(connection));
             await postgres.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return (MigrationEngine.Postgres(connection, postgres.Describe()), postgres, new FileBlobStore(Path.GetFullPath(targetBlobPath), durable),
+            return (MigrationEngine.Postgres(connection, postgres.Describe()), postgres, blobs!,
                 async token =>
                 {
                     await postgres.ResetIdentitiesAsync(token).ConfigureAwait(false);
@@ -100,22 +139,24 @@ internal static class StoreMigration
         Directory.CreateDirectory(data.Root);
         var sqlite = new SqliteItemStore(data.DatabasePath);
         await sqlite.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var blobPath = string.IsNullOrWhiteSpace(targetBlobPath) ? data.BlobsPath : Path.GetFullPath(targetBlobPath);
         // The ranked keyword index is rebuilt from the copied items (FTS5 is retired once it is complete).
-        return (MigrationEngine.Sqlite(data.DatabasePath), sqlite, new PackBlobStore(blobPath, durable), token => sqlite.RebuildRankedIndexAsync(null, token));
+        return (MigrationEngine.Sqlite(data.DatabasePath), sqlite, blobs ?? new PackBlobStore(data.BlobsPath, durable: true), token => sqlite.RebuildRankedIndexAsync(null, token));
     }
 
-    private static async Task<(int Copied, int Checked, IReadOnlyList<string> Missing)> CopyBlobsAsync(
-        IItemStore store, IBlobStore from, IBlobStore to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies every referenced original the target lacks (a bucket answers one <c>HEAD</c> per original), so a run
+    /// after an interruption copies only the rest. Bytes that no longer match their name are reported, not copied.
+    /// </summary>
+    private static async Task<(int Copied, List<string> Missing)> CopyBlobsAsync(
+        IItemStore store, IBlobStore from, IBlobStore to, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var copied = 0;
-        var present = 0;
         var missing = new List<string>();
         foreach (var hash in (await store.ListReferencedHashesAsync(cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal))
         {
-            if (!to.Exists(hash))
+            if (!await ExistsAsync(to, hash, cancellationToken).ConfigureAwait(false))
             {
-                if (!from.Exists(hash))
+                if (!await ExistsAsync(from, hash, cancellationToken).ConfigureAwait(false))
                 {
                     missing.Add(hash);
                     continue;
@@ -128,15 +169,58 @@ internal static class StoreMigration
                     continue;
                 }
 
-                copied++;
+                if (++copied % 1000 == 0)
+                {
+                    // Written before it is reported: a bucket's PUT is durable when it returns, files are synced here.
+                    await to.SyncAsync(cancellationToken).ConfigureAwait(false);
+                    progress?.Report($"originals: {copied} copied so far");
+                }
             }
-
-            present++;
         }
 
         await to.SyncAsync(cancellationToken).ConfigureAwait(false);
-        return (copied, present, missing);
+        return (copied, missing);
     }
+
+    /// <summary>
+    /// The count-and-hash check of the originals: every referenced original (those missing from the source aside) is
+    /// read back from the target and its SHA-256 compared with its name. Returns how many are intact and which are not.
+    /// </summary>
+    private static async Task<(int Intact, IReadOnlyList<string> Damaged)> VerifyBlobsAsync(
+        IItemStore store, IBlobStore target, IReadOnlyList<string> missing, CancellationToken cancellationToken)
+    {
+        var skip = missing.ToHashSet(StringComparer.Ordinal);
+        var intact = 0;
+        var damaged = new List<string>();
+        foreach (var hash in (await store.ListReferencedHashesAsync(cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal))
+        {
+            if (skip.Contains(hash))
+            {
+                continue;
+            }
+
+            try
+            {
+                var bytes = await target.ReadAsync(hash, cancellationToken).ConfigureAwait(false);
+                if (Convert.ToHexStringLower(SHA256.HashData(bytes)) == hash)
+                {
+                    intact++;
+                    continue;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException)
+            {
+                // FileNotFoundException, a bucket's "is damaged" or an unreachable endpoint: not intact either way.
+            }
+
+            damaged.Add(hash);
+        }
+
+        return (intact, damaged);
+    }
+
+    private static Task<bool> ExistsAsync(IBlobStore blobs, string hash, CancellationToken cancellationToken) =>
+        blobs is S3BlobStore bucket ? bucket.ExistsAsync(hash, cancellationToken) : Task.FromResult(blobs.Exists(hash));
 
     /// <summary>Whether <paramref name="target"/> names a PostgreSQL base (a URL or a connection string) rather than a folder.</summary>
     public static bool IsPostgres(string target) =>

@@ -97,6 +97,9 @@ public sealed class FakeS3Server : IAsyncDisposable
     /// <summary>Replaces an object's bytes behind the client's back (bit rot, a bad copy).</summary>
     public void Overwrite(string bucket, string key, byte[] bytes) => _buckets[bucket][key] = bytes;
 
+    /// <summary>Removes an object behind the client's back (an upload that never happened); false when it was not there.</summary>
+    public bool Remove(string bucket, string key) => _buckets[bucket].TryRemove(key, out _);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
