@@ -93,8 +93,7 @@ internal static class PhraseMatcher
 
             if (counts[0] + counts[1] + counts[2] > 0)
             {
-                phrase.Documents.Add(document);
-                phrase.Frequencies.Add(Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
+                phrase.Add(document, Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
             }
         }
     }
