@@ -1,10 +1,8 @@
-using System.Buffers;
-
 namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
-/// A word's (or phrase's) live postings: documents with their column-weighted frequencies, in pooled arrays (a
-/// common word has 100,000 of them: fresh arrays per query were a large share of the search server's GC). Dispose
+/// A word's (or phrase's) live postings: documents with their column-weighted frequencies, in pooled arrays
+/// (<see cref="PostingsArrays"/>). Dispose
 /// returns them (a <see cref="RankedDocuments"/> made from them scores in place and returns them when disposed).
 /// </summary>
 internal sealed class TermPostings : IDisposable
@@ -14,8 +12,8 @@ internal sealed class TermPostings : IDisposable
 
     public TermPostings(int capacity = 256)
     {
-        _documents = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
-        _frequencies = ArrayPool<float>.Shared.Rent(Math.Max(capacity, 16));
+        _documents = PostingsArrays.RentDocuments(Math.Max(capacity, 16));
+        _frequencies = PostingsArrays.RentValues(Math.Max(capacity, 16));
     }
 
     public int Count { get; private set; }
@@ -46,12 +44,12 @@ internal sealed class TermPostings : IDisposable
             return;
         }
 
-        var documents = ArrayPool<int>.Shared.Rent(capacity);
-        var frequencies = ArrayPool<float>.Shared.Rent(capacity);
+        var documents = PostingsArrays.RentDocuments(capacity);
+        var frequencies = PostingsArrays.RentValues(capacity);
         Documents.CopyTo(documents);
         Frequencies.CopyTo(frequencies);
-        ArrayPool<int>.Shared.Return(_documents);
-        ArrayPool<float>.Shared.Return(_frequencies);
+        PostingsArrays.Return(_documents);
+        PostingsArrays.Return(_frequencies);
         (_documents, _frequencies) = (documents, frequencies);
     }
 
@@ -68,8 +66,8 @@ internal sealed class TermPostings : IDisposable
     {
         if (_documents.Length > 0)
         {
-            ArrayPool<int>.Shared.Return(_documents);
-            ArrayPool<float>.Shared.Return(_frequencies);
+            PostingsArrays.Return(_documents);
+            PostingsArrays.Return(_frequencies);
             (_documents, _frequencies) = ([], []);
             Count = 0;
         }
