@@ -18,13 +18,6 @@ internal sealed class RankedIndex : IDisposable
     private const string Format = "common-grams-1";
 
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
-
-    /// <summary>
-    /// Rankings running at once: one per core. The work is CPU only (SQLite's async calls complete synchronously),
-    /// so more at once only interleave: 50 concurrent web searches on 2 cores each held their decoded postings
-    /// (megabytes) while preempted, thrashing the caches and the heap. Waiters queue in order.
-    /// </summary>
-    private readonly SemaphoreSlim _running = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly HotPostings _hot = new();
     private DocumentTable _table = DocumentTable.Empty;
 
@@ -52,19 +45,6 @@ internal sealed class RankedIndex : IDisposable
     /// the index is not complete in the snapshot read (a rebuild running, an older format): it must not answer then.
     /// </summary>
     public async Task<RankedDocuments?> RankAsync(SqliteConnection connection, KeywordQuery query, bool hideFolded, CancellationToken cancellationToken)
-    {
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await RankNowAsync(connection, query, hideFolded, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _running.Release();
-        }
-    }
-
-    private async Task<RankedDocuments?> RankNowAsync(SqliteConnection connection, KeywordQuery query, bool hideFolded, CancellationToken cancellationToken)
     {
         // One read transaction: the completeness marker, the document table and the postings come from one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
