@@ -35,15 +35,4 @@ public sealed class TermPostingsTests
         ranked.Dispose();
         Assert.Equal(0, postings.Count);
     }
-
-    [Fact]
-    public void PostingsArrays_RentAtLeastTheLengthAsked()
-    {
-        var documents = PostingsArrays.RentDocuments(70_000);
-        var bytes = PostingsArrays.RentBytes(300_000);
-        Assert.True(documents.Length >= 70_000);
-        Assert.True(bytes.Length >= 300_000);
-        PostingsArrays.Return(documents);
-        PostingsArrays.Return(bytes);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Search.Ranking;
 
@@ -22,7 +23,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         {
             // Copied into a pooled buffer: a common word's blob is hundreds of KB, a fresh large-object array per query.
             var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
-            var buffer = PostingsArrays.RentBytes(Math.Max(length, 1));
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
             try
             {
                 reader.GetBytes(1, 0, buffer, 0, length);
@@ -30,7 +31,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             }
             finally
             {
-                PostingsArrays.Return(buffer);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 
@@ -148,21 +149,15 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
     private void Decode(int segment, ReadOnlySpan<byte> data, TermPostings postings)
     {
         var segments = table.Segments;
-        // A posting takes at least two bytes (document delta, counts), so half the blob bounds how many it holds.
-        var (documents, frequencies) = postings.Reserve(data.Length / 2);
-        var count = postings.Count;
         var reader = PostingsCodec.Read(data);
         while (reader.MoveNext())
         {
             var posting = reader.Current;
             if (posting.Document < segments.Length && segments[posting.Document] == segment)
             {
-                documents[count] = posting.Document;
-                frequencies[count++] = Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags);
+                postings.Add(posting.Document, Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
             }
         }
-
-        postings.SetCount(count);
     }
 }
 

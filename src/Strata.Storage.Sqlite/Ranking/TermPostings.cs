@@ -1,8 +1,10 @@
+using System.Buffers;
+
 namespace Strata.Storage.Sqlite.Ranking;
 
 /// <summary>
-/// A word's (or phrase's) live postings: documents with their column-weighted frequencies, in pooled arrays
-/// (<see cref="PostingsArrays"/>). Dispose
+/// A word's (or phrase's) live postings: documents with their column-weighted frequencies, in pooled arrays (a
+/// common word has 100,000 of them: fresh arrays per query were a large share of the search server's GC). Dispose
 /// returns them (a <see cref="RankedDocuments"/> made from them scores in place and returns them when disposed).
 /// </summary>
 internal sealed class TermPostings : IDisposable
@@ -12,8 +14,8 @@ internal sealed class TermPostings : IDisposable
 
     public TermPostings(int capacity = 256)
     {
-        _documents = PostingsArrays.RentDocuments(Math.Max(capacity, 16));
-        _frequencies = PostingsArrays.RentValues(Math.Max(capacity, 16));
+        _documents = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
+        _frequencies = ArrayPool<float>.Shared.Rent(Math.Max(capacity, 16));
     }
 
     public int Count { get; private set; }
@@ -29,7 +31,7 @@ internal sealed class TermPostings : IDisposable
     {
         if (Count == _documents.Length)
         {
-            EnsureCapacity(Count * 2);
+            EnsureCapacity(Count + 1);
         }
 
         _documents[Count] = document;
@@ -44,30 +46,22 @@ internal sealed class TermPostings : IDisposable
             return;
         }
 
-        var documents = PostingsArrays.RentDocuments(capacity);
-        var frequencies = PostingsArrays.RentValues(capacity);
+        capacity = Math.Max(capacity, _documents.Length * 2);
+        var documents = ArrayPool<int>.Shared.Rent(capacity);
+        var frequencies = ArrayPool<float>.Shared.Rent(capacity);
         Documents.CopyTo(documents);
         Frequencies.CopyTo(frequencies);
-        PostingsArrays.Return(_documents);
-        PostingsArrays.Return(_frequencies);
+        ArrayPool<int>.Shared.Return(_documents);
+        ArrayPool<float>.Shared.Return(_frequencies);
         (_documents, _frequencies) = (documents, frequencies);
     }
-
-    /// <summary>Appends postings decoded straight into the arrays (see <see cref="PostingsSource"/>).</summary>
-    internal (int[] Documents, float[] Frequencies) Reserve(int more)
-    {
-        EnsureCapacity(Count + more);
-        return (_documents, _frequencies);
-    }
-
-    internal void SetCount(int count) => Count = count;
 
     public void Dispose()
     {
         if (_documents.Length > 0)
         {
-            PostingsArrays.Return(_documents);
-            PostingsArrays.Return(_frequencies);
+            ArrayPool<int>.Shared.Return(_documents);
+            ArrayPool<float>.Shared.Return(_frequencies);
             (_documents, _frequencies) = ([], []);
             Count = 0;
         }
