@@ -118,6 +118,7 @@ public sealed partial class SqliteItemStore : IRankedIndexMaintenance
             return null;
         }
 
+        using var owned = ranked;
         var filter = request.Filter;
         var wanted = filter.Offset + filter.Limit;
         IReadOnlyList<(int Document, float Score)> best;

@@ -175,6 +175,8 @@ public sealed partial class SqliteItemStore
             return null;
         }
 
+        using var owned = ranked;
+
         // Two more than asked: the item itself and the one it was folded into may be among the best.
         var best = ranked.Top(limit + 2);
         await using var command = connection.Command(

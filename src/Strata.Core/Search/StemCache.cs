@@ -13,6 +13,7 @@ internal static class StemCache
 
     private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static int _entries;
 
     /// <summary>The stem of <paramref name="word"/> (a tokenizer word: lower-case), or the word itself when it has none.</summary>
     public static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word, Span<char> buffer)
@@ -24,9 +25,11 @@ internal static class StemCache
 
         var length = PorterStemmer.Stem(word, buffer);
         var stem = length < 0 ? word : buffer[..length];
-        if (Stems.Count < MaxEntries)
+        // ConcurrentDictionary.Count takes every lock: once the cache is full, each miss paid for it (snippets stem
+        // every candidate word of 11 documents per search). An approximate count is enough for a cap.
+        if (Volatile.Read(ref _entries) < MaxEntries && BySpan.TryAdd(word, stem.ToString()))
         {
-            BySpan.TryAdd(word, stem.ToString());
+            Interlocked.Increment(ref _entries);
         }
 
         return stem;

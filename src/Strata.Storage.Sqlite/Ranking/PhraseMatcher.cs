@@ -93,8 +93,7 @@ internal static class PhraseMatcher
 
             if (counts[0] + counts[1] + counts[2] > 0)
             {
-                phrase.Documents.Add(document);
-                phrase.Frequencies.Add(Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
+                phrase.Add(document, Bm25.WeightedFrequency(counts[0], counts[1], counts[2]));
             }
         }
     }
@@ -129,6 +128,15 @@ internal static class PhraseMatcher
 
     private static int CountInColumnLazily(int[] offsets, PositionGroups[] lists, int driver, int column)
     {
+        if (lists.Length == 2)
+        {
+            // Most phrases are two units (a word next to a function word): a merge of two lists in locals.
+            var other = 1 - driver;
+            lists[driver].Enter(column);
+            lists[other].Enter(column);
+            return PositionGroups.CountPairs(ref lists[driver], ref lists[other], offsets[other] - offsets[driver]);
+        }
+
         Span<int> current = stackalloc int[lists.Length];
         for (var unit = 0; unit < lists.Length; unit++)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Search.Ranking;
 
@@ -20,7 +21,18 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            Decode(checked((int)reader.GetInt64(0)), (byte[])reader.GetValue(1), postings);
+            // Copied into a pooled buffer: a common word's blob is hundreds of KB, a fresh large-object array per query.
+            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            try
+            {
+                reader.GetBytes(1, 0, buffer, 0, length);
+                Decode(checked((int)reader.GetInt64(0)), buffer.AsSpan(0, length), postings);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         return postings;
@@ -134,7 +146,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         return upper is null ? command : command.With("$high", upper);
     }
 
-    private void Decode(int segment, byte[] data, TermPostings postings)
+    private void Decode(int segment, ReadOnlySpan<byte> data, TermPostings postings)
     {
         var segments = table.Segments;
         var reader = PostingsCodec.Read(data);
@@ -143,8 +155,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             var posting = reader.Current;
             if (posting.Document < segments.Length && segments[posting.Document] == segment)
             {
-                postings.Documents.Add(posting.Document);
-                postings.Frequencies.Add(Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
+                postings.Add(posting.Document, Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
             }
         }
     }

@@ -63,11 +63,10 @@ internal static class PrefixPostings
             }
         }
 
-        var union = new TermPostings();
+        var union = new TermPostings(counts.Count);
         foreach (var (document, count) in counts)
         {
-            union.Documents.Add(document);
-            union.Frequencies.Add(Bm25.WeightedFrequency(count.Title, count.Body, count.Tags));
+            union.Add(document, Bm25.WeightedFrequency(count.Title, count.Body, count.Tags));
         }
 
         return union;

@@ -31,11 +31,11 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Scores the documents holding the word or phrase and counts it as matched for them.</summary>
     public async Task AddAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
-        var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        using var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
         var idf = (float)Bm25.Idf(_table.Documents, postings.Count);
         var norms = _table.Norms;
-        var documents = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings.Documents);
-        var frequencies = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings.Frequencies);
+        var documents = postings.Documents;
+        var frequencies = postings.Frequencies;
         var scores = _scores;
         var matched = _matched;
         int low = _low, high = _high;
@@ -61,7 +61,7 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Excludes the documents holding the word or phrase.</summary>
     public async Task ExcludeAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
-        var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        using var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
         foreach (var document in postings.Documents)
         {
             _matched[document] = Excluded;
@@ -81,12 +81,11 @@ internal sealed class QueryEvaluation : IDisposable
     {
         if (_high < _low)
         {
-            return new RankedDocuments([], [], 0);
+            return RankedDocuments.None;
         }
 
         // One pass over the touched range, jumping over runs of unmatched documents (most of it for a rare word).
-        var documents = new List<int>();
-        var scores = new List<float>();
+        var collected = new TermPostings();
         var matched = _matched.AsSpan(_low, _high - _low + 1);
         var at = 0;
         while (at < matched.Length)
@@ -100,14 +99,13 @@ internal sealed class QueryEvaluation : IDisposable
             at += skip;
             if (Matches(matched[at], required, exact))
             {
-                documents.Add(_low + at);
-                scores.Add(_scores[_low + at]);
+                collected.Add(_low + at, _scores[_low + at]);
             }
 
             at++;
         }
 
-        return new RankedDocuments(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents).ToArray(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scores).ToArray(), documents.Count);
+        return new RankedDocuments(collected, collected.Count);
     }
 
     private static bool Matches(byte matched, int required, bool exact) =>
@@ -132,20 +130,21 @@ internal sealed class QueryEvaluation : IDisposable
         var postings = await PostingsAsync(source, table, expression, cancellationToken).ConfigureAwait(false);
         var idf = (float)Bm25.Idf(table.Documents, postings.Count);
         var norms = table.Norms;
-        var documents = new int[postings.Count];
-        var scores = new float[postings.Count];
+        // Scored in place: each frequency becomes its document's score, folded documents are compacted away.
+        var (documents, values) = postings.Arrays;
         var count = 0;
         for (var i = 0; i < postings.Count; i++)
         {
-            var document = postings.Documents[i];
+            var document = documents[i];
             if (folded.Count == 0 || !folded.Contains(document))
             {
+                var score = Bm25.Score(idf, values[i], norms[document]);
                 documents[count] = document;
-                scores[count++] = Bm25.Score(idf, postings.Frequencies[i], norms[document]);
+                values[count++] = score;
             }
         }
 
-        return new RankedDocuments(documents, scores, count);
+        return new RankedDocuments(postings, count);
     }
 
     private static async Task<TermPostings> PostingsAsync(PostingsSource source, DocumentTable table, KeywordExpression expression, CancellationToken cancellationToken)

@@ -1,14 +1,36 @@
 namespace Strata.Storage.Sqlite.Ranking;
 
-/// <summary>Every document a query matched with its BM25 score, best first on demand.</summary>
-internal sealed class RankedDocuments(int[] documents, float[] scores, int count)
+/// <summary>Every document a query matched with its BM25 score, best first on demand; Dispose returns the pooled arrays.</summary>
+internal sealed class RankedDocuments : IDisposable
 {
-    public int Count => count;
+    private readonly TermPostings? _owner;
+    private readonly int[] _documents;
+    private readonly float[] _scores;
+    private readonly int _count;
+
+    /// <summary>Scores held in <paramref name="owner"/>'s arrays (its frequencies replaced by scores), the first <paramref name="count"/>.</summary>
+    public RankedDocuments(TermPostings owner, int count)
+    {
+        _owner = owner;
+        (_documents, _scores) = owner.Arrays;
+        _count = count;
+    }
+
+    private RankedDocuments()
+    {
+        (_documents, _scores, _count) = ([], [], 0);
+    }
+
+    public static RankedDocuments None => new();
+
+    public int Count => _count;
+
+    public void Dispose() => _owner?.Dispose();
 
     /// <summary>The best <paramref name="n"/> documents, best first (ties: lower rowid first).</summary>
     public IReadOnlyList<(int Document, float Score)> Top(int n)
     {
-        n = Math.Min(n, count);
+        n = Math.Min(n, _count);
         if (n <= 0)
         {
             return [];
@@ -18,19 +40,19 @@ internal sealed class RankedDocuments(int[] documents, float[] scores, int count
         var heap = new PriorityQueue<int, (float Score, int Document)>(n, WorstFirst.Instance);
         for (var i = 0; i < n; i++)
         {
-            heap.Enqueue(i, (scores[i], documents[i]));
+            heap.Enqueue(i, (_scores[i], _documents[i]));
         }
 
         heap.TryPeek(out _, out var worst);
-        for (var i = n; i < count; i++)
+        for (var i = n; i < _count; i++)
         {
-            var score = scores[i];
-            if (score < worst.Score || (score == worst.Score && documents[i] > worst.Document))
+            var score = _scores[i];
+            if (score < worst.Score || (score == worst.Score && _documents[i] > worst.Document))
             {
                 continue;
             }
 
-            heap.EnqueueDequeue(i, (score, documents[i]));
+            heap.EnqueueDequeue(i, (score, _documents[i]));
             heap.TryPeek(out _, out worst);
         }
 
@@ -38,7 +60,7 @@ internal sealed class RankedDocuments(int[] documents, float[] scores, int count
         for (var position = best.Length - 1; position >= 0; position--)
         {
             var index = heap.Dequeue();
-            best[position] = (documents[index], scores[index]);
+            best[position] = (_documents[index], _scores[index]);
         }
 
         return best;

@@ -1,11 +1,69 @@
+using System.Buffers;
+
 namespace Strata.Storage.Sqlite.Ranking;
 
-/// <summary>A word's (or phrase's) live postings: documents with their column-weighted frequencies.</summary>
-internal sealed class TermPostings
+/// <summary>
+/// A word's (or phrase's) live postings: documents with their column-weighted frequencies, in pooled arrays (a
+/// common word has 100,000 of them: fresh arrays per query were a large share of the search server's GC). Dispose
+/// returns them (a <see cref="RankedDocuments"/> made from them scores in place and returns them when disposed).
+/// </summary>
+internal sealed class TermPostings : IDisposable
 {
-    public List<int> Documents { get; } = new(256);
+    private int[] _documents;
+    private float[] _frequencies;
 
-    public List<float> Frequencies { get; } = new(256);
+    public TermPostings(int capacity = 256)
+    {
+        _documents = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
+        _frequencies = ArrayPool<float>.Shared.Rent(Math.Max(capacity, 16));
+    }
 
-    public int Count => Documents.Count;
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<int> Documents => _documents.AsSpan(0, Count);
+
+    public ReadOnlySpan<float> Frequencies => _frequencies.AsSpan(0, Count);
+
+    /// <summary>The arrays behind <see cref="Documents"/> and <see cref="Frequencies"/> (valid up to <see cref="Count"/> until disposed).</summary>
+    internal (int[] Documents, float[] Values) Arrays => (_documents, _frequencies);
+
+    public void Add(int document, float frequency)
+    {
+        if (Count == _documents.Length)
+        {
+            EnsureCapacity(Count + 1);
+        }
+
+        _documents[Count] = document;
+        _frequencies[Count++] = frequency;
+    }
+
+    /// <summary>Makes room for at least <paramref name="capacity"/> postings.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity <= _documents.Length)
+        {
+            return;
+        }
+
+        capacity = Math.Max(capacity, _documents.Length * 2);
+        var documents = ArrayPool<int>.Shared.Rent(capacity);
+        var frequencies = ArrayPool<float>.Shared.Rent(capacity);
+        Documents.CopyTo(documents);
+        Frequencies.CopyTo(frequencies);
+        ArrayPool<int>.Shared.Return(_documents);
+        ArrayPool<float>.Shared.Return(_frequencies);
+        (_documents, _frequencies) = (documents, frequencies);
+    }
+
+    public void Dispose()
+    {
+        if (_documents.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_documents);
+            ArrayPool<float>.Shared.Return(_frequencies);
+            (_documents, _frequencies) = ([], []);
+            Count = 0;
+        }
+    }
 }

@@ -63,4 +63,44 @@ public struct PositionGroups
         position = _value;
         return true;
     }
+
+    /// <summary>
+    /// How many positions p of <paramref name="lead"/>'s current group have <paramref name="other"/>'s current group
+    /// holding p + <paramref name="delta"/> (a two-word phrase): one merge over both lists in local variables, read
+    /// only as far as the lead's positions reach. Both are left where the merge stopped.
+    /// </summary>
+    public static int CountPairs(ref PositionGroups lead, ref PositionGroups other, int delta)
+    {
+        ReadOnlySpan<byte> leadData = lead._data;
+        ReadOnlySpan<byte> otherData = other._data;
+        int leadOffset = lead._offset, leadLeft = lead.Left, leadValue = lead._value;
+        int otherOffset = other._offset, otherLeft = other.Left, otherValue = other._value;
+        var current = int.MinValue;
+        var count = 0;
+        while (leadLeft > 0)
+        {
+            leadLeft--;
+            leadValue += (int)PostingsCodec.ReadVarint(leadData, ref leadOffset);
+            var target = leadValue + delta;
+            while (current < target && otherLeft > 0)
+            {
+                otherLeft--;
+                otherValue += (int)PostingsCodec.ReadVarint(otherData, ref otherOffset);
+                current = otherValue;
+            }
+
+            if (current == target)
+            {
+                count++;
+            }
+            else if (current < target)
+            {
+                break; // the other list is used up below this start
+            }
+        }
+
+        (lead._offset, lead.Left, lead._value) = (leadOffset, leadLeft, leadValue);
+        (other._offset, other.Left, other._value) = (otherOffset, otherLeft, otherValue);
+        return count;
+    }
 }
