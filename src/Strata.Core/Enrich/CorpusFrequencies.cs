@@ -16,16 +16,13 @@ namespace Strata.Core.Enrich;
 /// </remarks>
 public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
 {
-    /// <summary>Terms given a slot in <see cref="_counts"/>; later terms go to <see cref="_overflow"/>.</summary>
+    /// <summary>Terms kept in <see cref="_terms"/>; later terms go to <see cref="_overflow"/>.</summary>
     private const int MaxIndexedTerms = 1 << 24;
 
-    // Each term's counts by its id in a compact word map: every enriched document looks up each of its ~700
-    // distinct terms, and a concurrent dictionary's node-and-key walk was most of the time those lookups took.
-    private readonly WordIdMap _ids = new(MaxIndexedTerms);
-    private readonly Lock _addLock = new();
+    // Each term's counts through a compact word table: every enriched document looks up each of its ~700 distinct
+    // terms, and a concurrent dictionary's node-and-key walk was most of the time those lookups took.
+    private readonly WordTable<TermCounts> _terms = new(MaxIndexedTerms);
     private readonly ConcurrentDictionary<string, TermCounts> _overflow = new(StringComparer.Ordinal);
-    private TermCounts[] _counts = new TermCounts[1 << 12];
-    private int _countsUsed;
 
     /// <summary>Terms with a pending count, each queued once when its count leaves zero: what the next flush writes.</summary>
     private readonly ConcurrentQueue<(string Term, TermCounts Counts)> _changed = new();
@@ -133,40 +130,12 @@ public sealed class CorpusFrequencies(ICorpusStatisticsStore store)
     }
 
     private TermCounts? Find(string term) =>
-        _ids.TryGetValue(term, out var id) ? Volatile.Read(ref _counts)[id] : _overflow.GetValueOrDefault(term);
+        _terms.TryGetId(term, out var id) ? _terms[id] : _overflow.GetValueOrDefault(term);
 
     private TermCounts CountsOf(string term)
     {
-        if (_ids.TryGetValue(term, out var id))
-        {
-            return Volatile.Read(ref _counts)[id];
-        }
-
-        lock (_addLock)
-        {
-            if (_ids.TryGetValue(term, out id))
-            {
-                return _counts[id];
-            }
-
-            if (_countsUsed >= MaxIndexedTerms)
-            {
-                return _overflow.GetOrAdd(term, static _ => new TermCounts());
-            }
-
-            if (_countsUsed == _counts.Length)
-            {
-                var grown = new TermCounts[_counts.Length * 2];
-                _counts.AsSpan().CopyTo(grown);
-                Volatile.Write(ref _counts, grown);
-            }
-
-            // Stored before the id is published, so whoever finds the id finds its counts.
-            var counts = new TermCounts();
-            _counts[_countsUsed] = counts;
-            _ids.GetOrAdd(term, _countsUsed++);
-            return counts;
-        }
+        var id = _terms.GetOrAdd(term, static _ => new TermCounts());
+        return id >= 0 ? _terms[id] : _overflow.GetOrAdd(term, static _ => new TermCounts());
     }
 
     private void Count(string term, TermCounts counts, int count = 1)

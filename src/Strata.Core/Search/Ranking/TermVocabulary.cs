@@ -18,50 +18,22 @@ internal static class TermVocabulary
     /// <summary>Raw words as the tokenizer normalises them → their analysed term, in vocabulary form.</summary>
     public static readonly WordIdMap Words = new(MaxTerms);
 
-    private static readonly WordIdMap Terms = new(MaxTerms);
-    private static readonly Lock AddLock = new();
+    private static readonly WordTable<TermInfo> Terms = new(MaxTerms);
     private static readonly ConcurrentDictionary<long, int> Grams = new();
-    private static (string Term, int Hash)[] s_described = new (string, int)[1024];
-    private static int s_count;
 
     /// <summary>The vocabulary form of <paramref name="term"/> (an analysed term), or -1 once the vocabulary is full.</summary>
     public static int Term(ReadOnlySpan<char> term)
     {
-        if (Terms.TryGetValue(term, out var known))
-        {
-            return known;
-        }
-
-        lock (AddLock)
-        {
-            if (Terms.TryGetValue(term, out known))
-            {
-                return known;
-            }
-
-            if (s_count >= MaxTerms)
-            {
-                return -1;
-            }
-
-            var text = term.ToString();
-            if (s_count == s_described.Length)
-            {
-                var grown = new (string, int)[s_count * 2];
-                s_described.AsSpan().CopyTo(grown);
-                Volatile.Write(ref s_described, grown);
-            }
-
-            // Described before the id is published, so whoever finds the id finds its string.
-            s_described[s_count] = (text, text.GetHashCode());
-            var form = (s_count << 1) | (CommonGrams.IsCommon(term) ? 1 : 0);
-            s_count++;
-            return Terms.GetOrAdd(term, form);
-        }
+        var id = Terms.GetOrAdd(term, static text => new TermInfo(text, text.GetHashCode(), CommonGrams.IsCommon(text)));
+        return id < 0 ? -1 : (id << 1) | (Terms[id].Common ? 1 : 0);
     }
 
     /// <summary>The string and hash code of term <paramref name="id"/> (a vocabulary form shifted right by one).</summary>
-    public static (string Term, int Hash) Describe(int id) => Volatile.Read(ref s_described)[id];
+    public static (string Term, int Hash) Describe(int id)
+    {
+        var info = Terms[id];
+        return (info.Term, info.Hash);
+    }
 
     /// <summary>The vocabulary form of the gram of two common terms (by id), or -1 once the vocabulary is full.</summary>
     public static int Gram(int first, int second)
@@ -80,4 +52,7 @@ internal static class TermVocabulary
 
         return gram;
     }
+
+    /// <summary>An analysed term's string, its hash code (made once) and whether it is a common word.</summary>
+    private readonly record struct TermInfo(string Term, int Hash, bool Common);
 }
