@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Strata.Bench;
 
-/// <summary>What a load run measured: latencies of successful requests (ms), errors, and the wall time it ran.</summary>
-internal sealed record LoadFigures(IReadOnlyList<double> Latencies, int Errors, string? FirstError, TimeSpan Elapsed)
+/// <summary>
+/// What a load run measured: latencies of successful requests (ms) as the clients saw them and as the server's
+/// <c>Server-Timing</c> header reported them (empty when the server sends none), errors, and the wall time it ran.
+/// </summary>
+internal sealed record LoadFigures(IReadOnlyList<double> Latencies, IReadOnlyList<double> ServerLatencies, int Errors, string? FirstError, TimeSpan Elapsed)
 {
     public double RequestsPerSecond => (Latencies.Count + Errors) / Elapsed.TotalSeconds;
 }
@@ -22,6 +25,7 @@ internal static class WebLoad
         var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var latencies = new List<double>();
+            var serverLatencies = new List<double>();
             var errors = 0;
             string? firstError = null;
             while (stopwatch.Elapsed < deadline && !cancellationToken.IsCancellationRequested)
@@ -34,6 +38,10 @@ internal static class WebLoad
                     if (response.IsSuccessStatusCode)
                     {
                         latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (ServerMilliseconds(response) is { } server)
+                        {
+                            serverLatencies.Add(server);
+                        }
                     }
                     else
                     {
@@ -48,10 +56,31 @@ internal static class WebLoad
                 }
             }
 
-            return (latencies, errors, firstError);
+            return (latencies, serverLatencies, errors, firstError);
         }, cancellationToken)));
         var elapsed = stopwatch.Elapsed;
-        return new LoadFigures([.. perClient.SelectMany(run => run.latencies)], perClient.Sum(run => run.errors), perClient.Select(run => run.firstError).FirstOrDefault(error => error is not null), elapsed);
+        return new LoadFigures([.. perClient.SelectMany(run => run.latencies)], [.. perClient.SelectMany(run => run.serverLatencies)],
+            perClient.Sum(run => run.errors), perClient.Select(run => run.firstError).FirstOrDefault(error => error is not null), elapsed);
+    }
+
+    /// <summary>The <c>app;dur=</c> figure of a <c>Server-Timing</c> header (e.g. <c>app;dur=3.10, wait;dur=0.02</c>), if the response has one.</summary>
+    private static double? ServerMilliseconds(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return null;
+        }
+
+        foreach (var metric in values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries)))
+        {
+            if (metric.StartsWith("app;dur=", StringComparison.Ordinal) &&
+                double.TryParse(metric.AsSpan("app;dur=".Length), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+            {
+                return milliseconds;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Times <paramref name="paths"/> one after another (time to the last byte, loopback); null when a page is missing.</summary>
@@ -87,13 +116,19 @@ internal static class WebLoad
     }
 
     /// <summary>VmRSS (current resident set) of a live process in bytes; 0 when it has gone.</summary>
-    public static long ResidentBytes(int processId)
+    public static long ResidentBytes(int processId) => StatusBytes(processId, "VmRSS:");
+
+    /// <summary>What the resident set holds: anonymous memory (heaps, caches) and file pages (mapped code and data).</summary>
+    public static (long Anonymous, long File) ResidentParts(int processId) =>
+        (StatusBytes(processId, "RssAnon:"), StatusBytes(processId, "RssFile:"));
+
+    private static long StatusBytes(int processId, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{processId}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
             }
         }
 

@@ -19,7 +19,7 @@ public sealed partial class KnowledgeBase
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        NativeMemory.Trim();
+        NativeHeap.Trim();
     }
 
     /// <summary>Longest highlight kept (a passage, not a whole article).</summary>

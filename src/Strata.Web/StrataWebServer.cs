@@ -68,8 +68,10 @@ public static class StrataWebServer
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddServices(builder.Services, knowledgeBase, requireAuthentication, options.SessionLifetime, options.MaxUploadBytes);
+        builder.Services.AddSingleton(new SearchAdmission(options));
 
         var app = builder.Build();
+        app.UseServerTiming();
         app.UseIdleMemoryTrimmer(app.Services.GetRequiredService<IdleMemoryTrimmer>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -78,6 +80,7 @@ public static class StrataWebServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseSearchAdmission(app.Services.GetRequiredService<SearchAdmission>());
 
         app.MapAssets();
         app.MapAuth();

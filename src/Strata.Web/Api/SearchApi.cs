@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Strata.Core.Search;
 using Strata.Hosting;
 using Strata.Hosting.Retrieval;
+using Strata.Web.Hosting;
 using Strata.Web.Rendering;
 
 namespace Strata.Web.Api;
@@ -16,7 +17,7 @@ internal static class SearchApi
     public const int MaxDepth = 500;
 
     public static void MapSearchApi(this RouteGroupBuilder api) =>
-        api.MapGet("/search", SearchAsync).WithTags("Search").WithName("Search")
+        api.MapGet("/search", SearchAsync).WithTags("Search").WithName("Search").TakesSearchTurn()
             .WithSummary("Search with the query language (words \"a phrase\" -excluded tag:x source:y kind:paper after:2026-01-01 lang:zh)")
             .WithDescription("mode: auto (hybrid when vectors exist, else keyword), keyword, semantic or hybrid. limit 1-200 (default 20), offset up to 500. facets=true adds tag, kind, source and language counts.");
 

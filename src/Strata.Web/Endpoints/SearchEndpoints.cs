@@ -6,6 +6,7 @@ using Strata.Core.Search;
 using Strata.Hosting;
 using Strata.Hosting.Retrieval;
 using Strata.Web.Components;
+using Strata.Web.Hosting;
 
 namespace Strata.Web.Endpoints;
 
@@ -17,10 +18,10 @@ internal static class SearchEndpoints
     public static void MapSearchPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/search", async (HttpContext context, KnowledgeBase kb, CancellationToken cancellationToken) =>
-            Pages.Render<SearchPage>(new { View = await SearchAsync(context.Request.Query, kb, cancellationToken) }));
+            Pages.Render<SearchPage>(new { View = await SearchAsync(context.Request.Query, kb, cancellationToken) })).TakesSearchTurn();
 
         app.MapGet("/search/results", async (HttpContext context, KnowledgeBase kb, CancellationToken cancellationToken) =>
-            Pages.Render<SearchResults>(new { View = await SearchAsync(context.Request.Query, kb, cancellationToken) }));
+            Pages.Render<SearchResults>(new { View = await SearchAsync(context.Request.Query, kb, cancellationToken) })).TakesSearchTurn();
     }
 
     private static async Task<SearchView> SearchAsync(IQueryCollection query, KnowledgeBase kb, CancellationToken cancellationToken)

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Strata.Hosting.Configuration;
+
+namespace Strata.Web.Hosting;
+
+/// <summary>
+/// Admission for searches: a few run at once and the rest wait in arrival order. Searches are CPU work; fifty of
+/// them sharing two processors each take fifty times their own time, and the expensive ones (phrases over common
+/// words) end far behind the rest. Taking turns keeps the throughput and gives every request a similar wait.
+/// </summary>
+internal sealed class SearchAdmission(WebOptions options) : IDisposable
+{
+    /// <summary>Seconds a client told "busy" (503) should wait before asking again.</summary>
+    public const int RetryAfterSeconds = 1;
+
+    /// <summary>The turns: one per permit, waiters served oldest first.</summary>
+    public ConcurrencyLimiter Turns { get; } = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = Permits(options),
+        QueueLimit = options.SearchQueue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    /// <summary>Searches worked at once: the configured number, or one per processor.</summary>
+    public static int Permits(WebOptions options) =>
+        options.SearchConcurrency > 0 ? options.SearchConcurrency : Environment.ProcessorCount;
+
+    public void Dispose() => Turns.Dispose();
+}
+
+/// <summary>Marks an endpoint whose requests take a search turn.</summary>
+internal sealed class SearchTurnMetadata
+{
+    public static readonly SearchTurnMetadata Instance = new();
+}
+
+internal static class SearchAdmissionExtensions
+{
+    /// <summary>Makes an endpoint take its turn with the other searches.</summary>
+    public static TBuilder TakesSearchTurn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(SearchTurnMetadata.Instance);
+
+    /// <summary>After authentication (strangers are refused before they queue), before the endpoints run.</summary>
+    public static IApplicationBuilder UseSearchAdmission(this IApplicationBuilder app, SearchAdmission admission) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<SearchTurnMetadata>() is null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var asked = Stopwatch.GetTimestamp();
+        using var turn = await admission.Turns.AcquireAsync(1, context.RequestAborted).ConfigureAwait(false);
+        if (!turn.IsAcquired)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = SearchAdmission.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync("the server is busy with other searches: ask again in a moment", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        ServerTiming.Waited(context, Stopwatch.GetElapsedTime(asked));
+        await next(context).ConfigureAwait(false);
+    });
+}
