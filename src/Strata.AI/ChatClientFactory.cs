@@ -19,12 +19,20 @@ public static class ChatClientFactory
             return null;
         }
 
-        if (string.Equals(options.Provider, ChatModelOptions.Ollama, StringComparison.OrdinalIgnoreCase))
-        {
-            var http = new HttpClient { BaseAddress = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? DefaultOllamaEndpoint : options.Endpoint), Timeout = options.Timeout };
-            return new OllamaApiClient(http, options.Model);
-        }
+        return string.Equals(options.Provider, ChatModelOptions.Ollama, StringComparison.OrdinalIgnoreCase) ? CreateOllama(options) : CreateOpenAi(options);
+    }
 
+    // Each provider in a method of its own: a process without a model never loads either client library (~2 MB resident in a server).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IChatClient CreateOllama(ChatModelOptions options)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(string.IsNullOrWhiteSpace(options.Endpoint) ? DefaultOllamaEndpoint : options.Endpoint), Timeout = options.Timeout };
+        return new OllamaApiClient(http, options.Model);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IChatClient CreateOpenAi(ChatModelOptions options)
+    {
         var client = new OpenAI.Chat.ChatClient(
             options.Model,
             new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),

@@ -48,9 +48,9 @@ public sealed class SearchAdmissionTests
     }
 
     [Fact]
-    public void Permits_AreOnePerProcessor_UnlessConfigured()
+    public void Permits_AreFourPerProcessor_UnlessConfigured()
     {
-        Assert.Equal(Environment.ProcessorCount, SearchAdmission.Permits(new WebOptions()));
+        Assert.Equal(4 * Environment.ProcessorCount, SearchAdmission.Permits(new WebOptions()));
         Assert.Equal(3, SearchAdmission.Permits(new WebOptions { SearchConcurrency = 3 }));
         Assert.Contains(new WebOptions { SearchQueue = -1 }.Validate(), problem => problem.Contains("SearchQueue", StringComparison.Ordinal));
     }
