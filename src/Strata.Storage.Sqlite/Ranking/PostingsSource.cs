@@ -38,6 +38,12 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         return postings;
     }
 
+    /// <summary>What the phrase <paramref name="key"/> matched, when kept from an earlier query of this table (the caller owns it).</summary>
+    public TermPostings? KeptPhrase(string key) => hot?.TryGetPhrase(table, key);
+
+    /// <summary>Offers what the phrase <paramref name="key"/> matched to be kept for later queries of this table.</summary>
+    public void KeepPhrase(string key, TermPostings matched) => hot?.OfferPhrase(table, key, matched);
+
     /// <summary>The encoded postings and positions of <paramref name="terms"/>, per segment (for phrase matching).</summary>
     public async Task<Dictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>>> LoadEncodedAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {

@@ -159,25 +159,37 @@ internal sealed class QueryEvaluation : IDisposable
                 : await source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
+        var key = PhraseKey(units);
+        if (source.KeptPhrase(key) is { } kept)
+        {
+            return kept;
+        }
+
         var terms = units.Where(unit => !unit.Prefix).Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
         var segments = await source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
         if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
         {
             // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
             // documents holding the phrase's other units (a common character starts thousands of bigrams).
-            var key = PrefixPostings.Key(prefix.Term);
+            var prefixKey = PrefixPostings.Key(prefix.Term);
             var candidates = PrefixPostings.Candidates(segments, terms);
             foreach (var (segment, blobs) in await source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
             {
                 if (segments.TryGetValue(segment, out var held))
                 {
-                    held[key] = blobs;
+                    held[prefixKey] = blobs;
                 }
             }
 
-            units = units.Select(unit => unit.Prefix ? unit with { Term = key } : unit).ToArray();
+            units = units.Select(unit => unit.Prefix ? unit with { Term = prefixKey } : unit).ToArray();
         }
 
-        return PhraseMatcher.Match(units, segments, table);
+        var matched = PhraseMatcher.Match(units, segments, table);
+        source.KeepPhrase(key, matched);
+        return matched;
     }
+
+    /// <summary>Names a phrase by its units (terms, offsets, prefix marks) for <see cref="HotPostings"/>.</summary>
+    private static string PhraseKey(IReadOnlyList<PhraseUnit> units) =>
+        string.Join('\u001E', units.Select(unit => $"{unit.Term}\u001D{unit.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(unit.Prefix ? "*" : string.Empty)}"));
 }

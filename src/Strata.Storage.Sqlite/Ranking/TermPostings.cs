@@ -20,6 +20,16 @@ internal sealed class TermPostings : IDisposable
 
     public int Count { get; private set; }
 
+    /// <summary>New postings holding a copy of <paramref name="documents"/> and their <paramref name="frequencies"/>.</summary>
+    public static TermPostings CopyOf(ReadOnlySpan<int> documents, ReadOnlySpan<float> frequencies)
+    {
+        var postings = new TermPostings(documents.Length);
+        documents.CopyTo(postings._documents);
+        frequencies.CopyTo(postings._frequencies);
+        postings.Count = documents.Length;
+        return postings;
+    }
+
     public ReadOnlySpan<int> Documents => _documents.AsSpan(0, Count);
 
     public ReadOnlySpan<float> Frequencies => _frequencies.AsSpan(0, Count);
