@@ -5,7 +5,7 @@ using Strata.Hosting.Configuration;
 namespace Strata.Bench;
 
 /// <summary>
-/// Hidden mode <c>search-cpu dataPath rounds [resultsFile]</c>: runs the query set warm for several rounds and reports
+/// Hidden mode <c>search-cpu dataPath rounds [resultsFile|-] [kind]</c>: runs the query set warm for several rounds and reports
 /// process CPU per query (robust to other load on the machine), per kind and the costliest queries; with a results
 /// file it writes every query's hits (id, score, snippet) so two builds can be compared for identical answers.
 /// </summary>
@@ -15,9 +15,9 @@ internal static class SearchCpuMode
     private const int VocabularySeed = 42;
     private const int QuerySeed = 7;
 
-    public static async Task<int> RunAsync(string dataPath, string rounds, string? resultsFile, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string dataPath, string rounds, string? resultsFile, string? kind, CancellationToken cancellationToken)
     {
-        var queries = QuerySet.Create(new Vocabulary(VocabularySeed), QuerySeed);
+        var queries = QuerySet.Create(new Vocabulary(VocabularySeed), QuerySeed).Where(query => kind is null || query.Kind == kind).ToArray();
         await using var knowledgeBase = await KnowledgeBase.OpenAsync(new DataDirectory(dataPath), cancellationToken: cancellationToken);
         var lines = new List<string>();
         foreach (var query in queries)
@@ -28,19 +28,19 @@ internal static class SearchCpuMode
             }
         }
 
-        if (resultsFile is not null)
+        if (resultsFile is not null and not "-")
         {
             await File.WriteAllLinesAsync(resultsFile, lines, cancellationToken);
         }
 
         var count = int.Parse(rounds, CultureInfo.InvariantCulture);
-        var cpu = new double[queries.Count];
+        var cpu = new double[queries.Length];
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         process.Refresh();
         var start = process.TotalProcessorTime;
         for (var round = 0; round < count; round++)
         {
-            for (var i = 0; i < queries.Count; i++)
+            for (var i = 0; i < queries.Length; i++)
             {
                 process.Refresh();
                 var before = process.TotalProcessorTime;
@@ -52,10 +52,10 @@ internal static class SearchCpuMode
 
         process.Refresh();
         var total = (process.TotalProcessorTime - start).TotalMilliseconds;
-        Out.Line(string.Create(CultureInfo.InvariantCulture, $"process CPU {total / (count * queries.Count):F3} ms per query ({count} rounds of {queries.Count})"));
-        foreach (var kind in queries.Select((query, index) => (query.Kind, Cpu: cpu[index])).GroupBy(pair => pair.Kind))
+        Out.Line(string.Create(CultureInfo.InvariantCulture, $"process CPU {total / (count * queries.Length):F3} ms per query ({count} rounds of {queries.Length})"));
+        foreach (var group in queries.Select((query, index) => (query.Kind, Cpu: cpu[index])).GroupBy(pair => pair.Kind))
         {
-            Out.Line(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key,-8} {kind.Count(),3} queries: {kind.Average(pair => pair.Cpu) / count:F3} ms each, {kind.Sum(pair => pair.Cpu) / total:P0} of all"));
+            Out.Line(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-8} {group.Count(),3} queries: {group.Average(pair => pair.Cpu) / count:F3} ms each, {group.Sum(pair => pair.Cpu) / total:P0} of all"));
         }
 
         foreach (var (query, ms) in queries.Zip(cpu).OrderByDescending(pair => pair.Second).Take(20))

@@ -15,6 +15,12 @@ internal sealed class SnippetMatcher
     private readonly Dictionary<string, QueryToken> _singleCjk;
     private readonly char[] _firstChars;
 
+    /// <summary>
+    /// The shortest analysed query token: analysis never lengthens a word (Porter rules and the conflation step only
+    /// shorten or keep it), so a shorter word cannot match and is not analysed.
+    /// </summary>
+    private readonly int _shortestToken;
+
     /// <summary>ASCII characters a matching word can start with (either case).</summary>
     private readonly SearchValues<char> _asciiStarts;
 
@@ -28,6 +34,7 @@ internal sealed class SnippetMatcher
         _singleCjk = singleCjk;
         TermCount = termCount;
         _firstChars = [.. tokens.Keys.Select(k => k[0]).Distinct()];
+        _shortestToken = tokens.Count == 0 ? 0 : tokens.Keys.Min(k => k.Length);
         _asciiStarts = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c)
             .Where(c => CharClasses.AsciiWordChar(c) != '\0' && _firstChars.Contains(CharClasses.AsciiWordChar(c)))]);
     }
@@ -155,7 +162,7 @@ internal sealed class SnippetMatcher
             var end = start + token.Length;
             ordinal += previousEnd >= 0 && span[previousEnd..start].IndexOfAny(AsciiWordChars) < 0 ? 1 : 2;
             previousEnd = end;
-            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
+            if (token.Length >= _shortestToken && lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
             {
                 found.Add((new SnippetMatch(start, end, queryToken.TermId), ordinal, queryToken));
             }

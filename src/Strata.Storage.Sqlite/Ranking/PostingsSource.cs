@@ -154,16 +154,8 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
 
     private void Decode(int segment, ReadOnlySpan<byte> data, TermPostings postings)
     {
-        var segments = table.Segments;
-        var reader = PostingsCodec.Read(data);
-        while (reader.MoveNext())
-        {
-            var posting = reader.Current;
-            if (posting.Document < segments.Length && segments[posting.Document] == segment)
-            {
-                postings.Add(posting.Document, Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
-            }
-        }
+        postings.Reserve(data.Length / 2, out var documents, out var frequencies);
+        postings.Advance(PostingsCodec.DecodeWeighted(data, table.Segments, segment, documents, frequencies));
     }
 }
 

@@ -132,11 +132,23 @@ internal sealed class QueryEvaluation : IDisposable
         var norms = table.Norms;
         // Scored in place: each frequency becomes its document's score, folded documents are compacted away.
         var (documents, values) = postings.Arrays;
+        var total = postings.Count;
+        if (folded.Count == 0)
+        {
+            // Nothing folded (the usual case): a tight loop without the set lookup or the compaction.
+            for (var i = 0; i < total; i++)
+            {
+                values[i] = Bm25.Score(idf, values[i], norms[documents[i]]);
+            }
+
+            return new RankedDocuments(postings, total);
+        }
+
         var count = 0;
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < total; i++)
         {
             var document = documents[i];
-            if (folded.Count == 0 || !folded.Contains(document))
+            if (!folded.Contains(document))
             {
                 var score = Bm25.Score(idf, values[i], norms[document]);
                 documents[count] = document;

@@ -48,6 +48,17 @@ internal sealed class TermPostings : IDisposable
         _frequencies[Count++] = frequency;
     }
 
+    /// <summary>The free space for at least <paramref name="room"/> more postings after <see cref="Count"/>; <see cref="Advance"/> by what was written.</summary>
+    public void Reserve(int room, out Span<int> documents, out Span<float> frequencies)
+    {
+        EnsureCapacity(Count + room);
+        documents = _documents.AsSpan(Count);
+        frequencies = _frequencies.AsSpan(Count);
+    }
+
+    /// <summary>Counts <paramref name="written"/> postings written into the space <see cref="Reserve"/> gave.</summary>
+    public void Advance(int written) => Count += written;
+
     /// <summary>Makes room for at least <paramref name="capacity"/> postings.</summary>
     public void EnsureCapacity(int capacity)
     {

@@ -9,6 +9,7 @@ public sealed class SnippetMatcherTests
     [
         "classification", "classified", "of", "the", "machine", "learning", "learned", "Learning", "don't", "it's",
         "o'clock", "x", "ox", "oxen", "running", "runs", "ran", "a", "data", "DATA", "base", "knowledge", "2026", "v2",
+        "relational", "relate", "Related", "happiness", "happy", "hopping", "hop", "troubled", "trouble", "ties", "tie",
     ];
 
     private static readonly string[] Separators = [" ", "  ", ", ", ". ", "'", "''", " '", "' ", "-", "\n", "(", ")", "_", "*"];
@@ -21,6 +22,7 @@ public sealed class SnippetMatcherTests
         [
             "classified", "of", "\"machine learning\"", "learning data", "\"of the\"", "x ox", "don't", "\"the machine\" runs",
             "2026", "\"o'clock\"", "v2 base", "\"data base knowledge\"", "\"the the\"", "it's \"learning learned\"",
+            "relational", "happiness hop", "\"troubled ties\"", "related x",
         ];
         var compared = 0;
         var matched = 0;
@@ -37,8 +39,24 @@ public sealed class SnippetMatcherTests
             }
         }
 
-        Assert.Equal(14 * 200, compared);
+        Assert.Equal(18 * 200, compared);
         Assert.True(matched > 1000, $"the generated texts should hold many matches ({matched})");
+    }
+
+    [Fact]
+    public void Analysis_NeverLengthensAWord_SoShorterWordsCannotMatch()
+    {
+        // FindInAscii skips words shorter than the shortest query token on this ground.
+        var random = new Random(5);
+        string[] suffixes = ["", "s", "es", "ies", "ed", "ing", "ational", "tional", "izer", "bli", "alli", "ousli", "ization", "ation",
+            "iveness", "fulness", "biliti", "logi", "icate", "alize", "ical", "ness", "y", "at", "bl", "iz", "e", "ll", "i"];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var stem = new string([.. Enumerable.Range(0, random.Next(1, 8)).Select(_ => (char)('a' + random.Next(26)))]);
+            var word = stem + suffixes[random.Next(suffixes.Length)];
+            var analysed = SearchTextAnalyzer.AnalyzeTerm(word);
+            Assert.True(analysed.Count == 1 && analysed[0].Length <= word.Length, $"{word} → {string.Join(' ', analysed)}");
+        }
     }
 
     [Fact]
