@@ -18,6 +18,10 @@ internal sealed class QueryEvaluation : IDisposable
     private readonly byte[] _matched;
     private int _low = int.MaxValue;
     private int _high = -1;
+    private int _added;
+
+    /// <summary>The shortest postings added: a document matching every added expression is among them.</summary>
+    private TermPostings? _shortest;
 
     public QueryEvaluation(PostingsSource source, DocumentTable table)
     {
@@ -31,7 +35,25 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Scores the documents holding the word or phrase and counts it as matched for them.</summary>
     public async Task AddAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
-        using var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        TermPostings? postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Add(postings);
+        }
+        finally
+        {
+            _added++;
+            if (_shortest is null || postings.Count < _shortest.Count)
+            {
+                (_shortest, postings) = (postings, _shortest);
+            }
+
+            postings?.Dispose();
+        }
+    }
+
+    private void Add(TermPostings postings)
+    {
         var idf = (float)Bm25.Idf(_table.Documents, postings.Count);
         var norms = _table.Norms;
         var documents = postings.Documents;
@@ -84,6 +106,17 @@ internal sealed class QueryEvaluation : IDisposable
             return RankedDocuments.None;
         }
 
+        return exact && required == _added && _shortest is not null ? CollectFrom(_shortest, required) : CollectByScan(required, exact);
+    }
+
+    /// <summary><see cref="Collect"/> by scanning every touched document (what it does unless all expressions are required; tests compare the two).</summary>
+    internal RankedDocuments CollectByScan(int required, bool exact)
+    {
+        if (_high < _low)
+        {
+            return RankedDocuments.None;
+        }
+
         // One pass over the touched range, jumping over runs of unmatched documents (most of it for a rare word).
         var collected = new TermPostings();
         var matched = _matched.AsSpan(_low, _high - _low + 1);
@@ -108,11 +141,32 @@ internal sealed class QueryEvaluation : IDisposable
         return new RankedDocuments(collected, collected.Count);
     }
 
+    /// <summary>
+    /// The documents matching all <paramref name="required"/> added expressions, found among the shortest one's
+    /// postings rather than by scanning the whole touched range (every document of a common word's).
+    /// </summary>
+    private RankedDocuments CollectFrom(TermPostings shortest, int required)
+    {
+        var collected = new TermPostings(shortest.Count);
+        var matched = _matched;
+        var scores = _scores;
+        foreach (var document in shortest.Documents)
+        {
+            if (matched[document] == required)
+            {
+                collected.Add(document, scores[document]);
+            }
+        }
+
+        return new RankedDocuments(collected, collected.Count);
+    }
+
     private static bool Matches(byte matched, int required, bool exact) =>
         matched != Excluded && (exact ? matched == required : matched >= required);
 
     public void Dispose()
     {
+        _shortest?.Dispose();
         ArrayPool<float>.Shared.Return(_scores);
         ArrayPool<byte>.Shared.Return(_matched);
     }
