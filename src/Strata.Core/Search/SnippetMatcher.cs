@@ -108,7 +108,7 @@ internal sealed class SnippetMatcher
                 continue;
             }
 
-            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
+            if (token.Text.Length >= _shortestToken && lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
             {
                 found.Add((new SnippetMatch(token.Start, token.End, queryToken.TermId), ordinal, queryToken));
             }

@@ -60,6 +60,17 @@ public sealed class SnippetMatcherTests
     }
 
     [Fact]
+    public void FindMatches_TextWithAccentsAndCurlyQuotes_FindsEveryFormOfTheWord_LongAndShort()
+    {
+        var matcher = SnippetMatcher.Create(SearchQueryParser.Parse("relational café"));
+
+        var matches = matcher.FindMatches("The café’s relational data — relations relate; cafés rel re café");
+
+        Assert.Equal(["café’s", "relational", "relations", "relate", "cafés", "café"],
+            matches.Select(match => "The café’s relational data — relations relate; cafés rel re café"[match.Start..match.End]));
+    }
+
+    [Fact]
     public void FindMatches_PhraseAcrossAnotherWord_IsNotMatched()
     {
         var matcher = SnippetMatcher.Create(SearchQueryParser.Parse("\"machine learning\""));
