@@ -14,7 +14,7 @@ internal sealed class HotPostings : IDisposable
     public const long BudgetBytes = 32L * 1024 * 1024;
 
     /// <summary>Most bytes of matched phrases kept.</summary>
-    public const long PhraseBudgetBytes = 8L * 1024 * 1024;
+    public const long PhraseBudgetBytes = 4L * 1024 * 1024;
 
     /// <summary>Terms smaller than this (postings plus positions, all segments) are cheap to read and not kept.</summary>
     public const long MinimumBytes = 256 * 1024;
