@@ -79,7 +79,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             {
                 var segment = reader.GetInt64(0);
                 var term = reader.GetString(1);
-                var blobs = ((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
+                var blobs = (Blob(reader, 2), Blob(reader, 3));
                 Blobs(segments, segment)[term] = blobs;
                 read[term][segment] = blobs;
             }
@@ -91,6 +91,15 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         }
 
         return segments;
+    }
+
+    /// <summary>A blob column's bytes in an array not zeroed first (a function word's positions are megabytes, all overwritten).</summary>
+    private static byte[] Blob(SqliteDataReader reader, int ordinal)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        reader.GetBytes(ordinal, 0, bytes, 0, length);
+        return bytes;
     }
 
     private static Dictionary<string, (byte[], byte[])> Blobs(Dictionary<long, Dictionary<string, (byte[], byte[])>> segments, long segment)
