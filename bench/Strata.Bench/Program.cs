@@ -22,6 +22,11 @@ if (args is [DevModes.SearchOnlyCommand, var searchData, .. var kinds] && kinds.
     return await DevModes.SearchAsync(searchData, kinds.FirstOrDefault(), cancellation.Token);
 }
 
+if (args is [SearchCpuMode.Command, var cpuData, var cpuRounds, .. var cpuRest] && cpuRest.Length <= 2)
+{
+    return await SearchCpuMode.RunAsync(cpuData, cpuRounds, cpuRest.FirstOrDefault(), cpuRest.ElementAtOrDefault(1), cancellation.Token);
+}
+
 if (args is [PrefixSearchBenchmark.Command, var prefixData, .. var compare])
 {
     return await PrefixSearchBenchmark.RunAsync(prefixData, compare.FirstOrDefault(), cancellation.Token);

@@ -76,6 +76,75 @@ public sealed class HotPostingsTests
         Assert.False(hot.TryGet(table, "the", out _));
     }
 
+    [Fact]
+    public void OfferPhrase_IsKeptForItsTable_AndEachGetIsACopyTheCallerOwns()
+    {
+        using var hot = new HotPostings();
+        var table = DocumentTable.Without(3);
+        using (var matched = Postings((4, 1f), (9, 2.5f)))
+        {
+            hot.OfferPhrase(table, "as\u001D0\u001Ehi\u001D1", matched);
+        }
+
+        using (var first = hot.TryGetPhrase(table, "as\u001D0\u001Ehi\u001D1"))
+        {
+            Assert.NotNull(first);
+            Assert.Equal([4, 9], first.Documents.ToArray());
+            Assert.Equal([1f, 2.5f], first.Frequencies.ToArray());
+            first.Arrays.Values[0] = 99f; // a ranking scores in place: that must not reach what is kept
+        }
+
+        using var second = hot.TryGetPhrase(table, "as\u001D0\u001Ehi\u001D1");
+        Assert.Equal([1f, 2.5f], second!.Frequencies.ToArray());
+        Assert.Equal(16, hot.PhraseBytes);
+        Assert.Null(hot.TryGetPhrase(DocumentTable.Without(3), "as\u001D0\u001Ehi\u001D1"));
+        Assert.Null(hot.TryGetPhrase(table, "hi\u001D0"));
+    }
+
+    [Fact]
+    public void OfferPhrase_ForANewerTable_DropsTheOlderTablesPhrases()
+    {
+        using var hot = new HotPostings();
+        var (old, current) = (DocumentTable.Without(1), DocumentTable.Without(2));
+        using var matched = Postings((1, 1f));
+        hot.OfferPhrase(old, "p", matched);
+        hot.OfferPhrase(current, "q", matched);
+        hot.OfferPhrase(old, "r", matched);
+
+        Assert.Null(hot.TryGetPhrase(old, "p"));
+        Assert.Null(hot.TryGetPhrase(old, "r"));
+        Assert.NotNull(hot.TryGetPhrase(current, "q"));
+        Assert.Equal(8, hot.PhraseBytes);
+    }
+
+    [Fact]
+    public void OfferPhrase_TooLarge_IsNotKept()
+    {
+        using var hot = new HotPostings();
+        var table = DocumentTable.Without(1);
+        using var matched = new TermPostings();
+        for (var document = 0; document <= HotPostings.PhraseBudgetBytes / 4 / 8; document++)
+        {
+            matched.Add(document, 1f);
+        }
+
+        hot.OfferPhrase(table, "huge", matched);
+
+        Assert.Null(hot.TryGetPhrase(table, "huge"));
+        Assert.Equal(0, hot.PhraseBytes);
+    }
+
+    private static TermPostings Postings(params (int Document, float Frequency)[] postings)
+    {
+        var built = new TermPostings();
+        foreach (var (document, frequency) in postings)
+        {
+            built.Add(document, frequency);
+        }
+
+        return built;
+    }
+
     private static Dictionary<long, (byte[] Data, byte[] Positions)> Blobs(long bytes) =>
         new() { [1] = (new byte[16], new byte[bytes - 16]) };
 }

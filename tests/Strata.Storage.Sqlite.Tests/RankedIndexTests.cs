@@ -143,6 +143,23 @@ public sealed class RankedIndexTests
     }
 
     [Fact]
+    public async Task Phrase_AskedAgain_AnswersTheSame_AndSeesDocumentsAddedSince()
+    {
+        await using var fixture = await StoreFixture.CreateAsync();
+        var twice = await fixture.AddIndexedAsync("a", "new york is big and new york is loud");
+        var once = await fixture.AddIndexedAsync("b", "we flew to new york last year");
+
+        var first = await SearchAsync(fixture, "\"new york\"");
+        var again = await SearchAsync(fixture, "\"new york\"");
+        var added = await fixture.AddIndexedAsync("c", "new york new york new york");
+        var afterAdding = await SearchAsync(fixture, "\"new york\"");
+
+        Assert.Equal(first.Select(hit => (hit.Item.Id, hit.Score)), again.Select(hit => (hit.Item.Id, hit.Score)));
+        Assert.Equal([twice.Id, once.Id], again.Select(hit => hit.Item.Id));
+        Assert.Equal([added.Id, twice.Id, once.Id], afterAdding.Select(hit => hit.Item.Id));
+    }
+
+    [Fact]
     public async Task ChineseWord_IsFoundThroughItsBigrams()
     {
         await using var fixture = await StoreFixture.CreateAsync();

@@ -15,6 +15,20 @@ internal sealed class SnippetMatcher
     private readonly Dictionary<string, QueryToken> _singleCjk;
     private readonly char[] _firstChars;
 
+    /// <summary>
+    /// The shortest analysed query token: analysis never lengthens a word (Porter rules and the conflation step only
+    /// shorten or keep it), so a shorter word cannot match and is not analysed.
+    /// </summary>
+    private readonly int _shortestToken;
+
+    /// <summary>
+    /// The first two characters of each query token (one for a one-character token). Analysis keeps a word's first
+    /// two characters except that a second <c>y</c> may become <c>i</c> (<c>ayed</c> → <c>ai</c>): Porter's rules
+    /// rewrite only a suffix after a stem of two or more kept characters (one only where nothing follows it), so a
+    /// word agreeing with no token there cannot match and is not analysed (most candidates, at a hash lookup each).
+    /// </summary>
+    private readonly string[] _prefixes;
+
     /// <summary>ASCII characters a matching word can start with (either case).</summary>
     private readonly SearchValues<char> _asciiStarts;
 
@@ -28,6 +42,8 @@ internal sealed class SnippetMatcher
         _singleCjk = singleCjk;
         TermCount = termCount;
         _firstChars = [.. tokens.Keys.Select(k => k[0]).Distinct()];
+        _shortestToken = tokens.Count == 0 ? 0 : tokens.Keys.Min(k => k.Length);
+        _prefixes = [.. tokens.Keys.Select(k => k[..Math.Min(2, k.Length)]).Distinct(StringComparer.Ordinal)];
         _asciiStarts = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c)
             .Where(c => CharClasses.AsciiWordChar(c) != '\0' && _firstChars.Contains(CharClasses.AsciiWordChar(c)))]);
     }
@@ -101,7 +117,7 @@ internal sealed class SnippetMatcher
                 continue;
             }
 
-            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
+            if (token.Text.Length >= _shortestToken && lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
             {
                 found.Add((new SnippetMatch(token.Start, token.End, queryToken.TermId), ordinal, queryToken));
             }
@@ -155,7 +171,7 @@ internal sealed class SnippetMatcher
             var end = start + token.Length;
             ordinal += previousEnd >= 0 && span[previousEnd..start].IndexOfAny(AsciiWordChars) < 0 ? 1 : 2;
             previousEnd = end;
-            if (lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
+            if (token.Length >= _shortestToken && MayMatch(token.Text) && lookup.TryGetValue(SearchTextAnalyzer.Analyse(token, stem), out var queryToken))
             {
                 found.Add((new SnippetMatch(start, end, queryToken.TermId), ordinal, queryToken));
             }
@@ -164,6 +180,20 @@ internal sealed class SnippetMatcher
         }
 
         return KeepCompleteSequences(found);
+    }
+
+    /// <summary>Whether the analysed form of the lower-case word <paramref name="word"/> can be a query token (see <see cref="_prefixes"/>).</summary>
+    private bool MayMatch(ReadOnlySpan<char> word)
+    {
+        foreach (var prefix in _prefixes)
+        {
+            if (word[0] == prefix[0] && (prefix.Length == 1 || (word.Length > 1 && (word[1] == prefix[1] || (word[1] == 'y' && prefix[1] == 'i')))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an ASCII word character at <paramref name="index"/> begins a word (an apostrophe between letters joins them).</summary>

@@ -38,6 +38,12 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         return postings;
     }
 
+    /// <summary>What the phrase <paramref name="key"/> matched, when kept from an earlier query of this table (the caller owns it).</summary>
+    public TermPostings? KeptPhrase(string key) => hot?.TryGetPhrase(table, key);
+
+    /// <summary>Offers what the phrase <paramref name="key"/> matched to be kept for later queries of this table.</summary>
+    public void KeepPhrase(string key, TermPostings matched) => hot?.OfferPhrase(table, key, matched);
+
     /// <summary>The encoded postings and positions of <paramref name="terms"/>, per segment (for phrase matching).</summary>
     public async Task<Dictionary<long, Dictionary<string, (byte[] Data, byte[] Positions)>>> LoadEncodedAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
@@ -73,7 +79,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             {
                 var segment = reader.GetInt64(0);
                 var term = reader.GetString(1);
-                var blobs = ((byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
+                var blobs = (Blob(reader, 2), Blob(reader, 3));
                 Blobs(segments, segment)[term] = blobs;
                 read[term][segment] = blobs;
             }
@@ -85,6 +91,15 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         }
 
         return segments;
+    }
+
+    /// <summary>A blob column's bytes in an array not zeroed first (a function word's positions are megabytes, all overwritten).</summary>
+    private static byte[] Blob(SqliteDataReader reader, int ordinal)
+    {
+        var length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        reader.GetBytes(ordinal, 0, bytes, 0, length);
+        return bytes;
     }
 
     private static Dictionary<string, (byte[], byte[])> Blobs(Dictionary<long, Dictionary<string, (byte[], byte[])>> segments, long segment)
@@ -148,16 +163,8 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
 
     private void Decode(int segment, ReadOnlySpan<byte> data, TermPostings postings)
     {
-        var segments = table.Segments;
-        var reader = PostingsCodec.Read(data);
-        while (reader.MoveNext())
-        {
-            var posting = reader.Current;
-            if (posting.Document < segments.Length && segments[posting.Document] == segment)
-            {
-                postings.Add(posting.Document, Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags));
-            }
-        }
+        postings.Reserve(data.Length / 2, out var documents, out var frequencies);
+        postings.Advance(PostingsCodec.DecodeWeighted(data, table.Segments, segment, documents, frequencies));
     }
 }
 

@@ -18,6 +18,10 @@ internal sealed class QueryEvaluation : IDisposable
     private readonly byte[] _matched;
     private int _low = int.MaxValue;
     private int _high = -1;
+    private int _added;
+
+    /// <summary>The shortest postings added: a document matching every added expression is among them.</summary>
+    private TermPostings? _shortest;
 
     public QueryEvaluation(PostingsSource source, DocumentTable table)
     {
@@ -31,7 +35,25 @@ internal sealed class QueryEvaluation : IDisposable
     /// <summary>Scores the documents holding the word or phrase and counts it as matched for them.</summary>
     public async Task AddAsync(KeywordExpression expression, CancellationToken cancellationToken)
     {
-        using var postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        TermPostings? postings = await PostingsAsync(expression, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Add(postings);
+        }
+        finally
+        {
+            _added++;
+            if (_shortest is null || postings.Count < _shortest.Count)
+            {
+                (_shortest, postings) = (postings, _shortest);
+            }
+
+            postings?.Dispose();
+        }
+    }
+
+    private void Add(TermPostings postings)
+    {
         var idf = (float)Bm25.Idf(_table.Documents, postings.Count);
         var norms = _table.Norms;
         var documents = postings.Documents;
@@ -84,6 +106,17 @@ internal sealed class QueryEvaluation : IDisposable
             return RankedDocuments.None;
         }
 
+        return exact && required == _added && _shortest is not null ? CollectFrom(_shortest, required) : CollectByScan(required, exact);
+    }
+
+    /// <summary><see cref="Collect"/> by scanning every touched document (what it does unless all expressions are required; tests compare the two).</summary>
+    internal RankedDocuments CollectByScan(int required, bool exact)
+    {
+        if (_high < _low)
+        {
+            return RankedDocuments.None;
+        }
+
         // One pass over the touched range, jumping over runs of unmatched documents (most of it for a rare word).
         var collected = new TermPostings();
         var matched = _matched.AsSpan(_low, _high - _low + 1);
@@ -108,11 +141,32 @@ internal sealed class QueryEvaluation : IDisposable
         return new RankedDocuments(collected, collected.Count);
     }
 
+    /// <summary>
+    /// The documents matching all <paramref name="required"/> added expressions, found among the shortest one's
+    /// postings rather than by scanning the whole touched range (every document of a common word's).
+    /// </summary>
+    private RankedDocuments CollectFrom(TermPostings shortest, int required)
+    {
+        var collected = new TermPostings(shortest.Count);
+        var matched = _matched;
+        var scores = _scores;
+        foreach (var document in shortest.Documents)
+        {
+            if (matched[document] == required)
+            {
+                collected.Add(document, scores[document]);
+            }
+        }
+
+        return new RankedDocuments(collected, collected.Count);
+    }
+
     private static bool Matches(byte matched, int required, bool exact) =>
         matched != Excluded && (exact ? matched == required : matched >= required);
 
     public void Dispose()
     {
+        _shortest?.Dispose();
         ArrayPool<float>.Shared.Return(_scores);
         ArrayPool<byte>.Shared.Return(_matched);
     }
@@ -132,11 +186,23 @@ internal sealed class QueryEvaluation : IDisposable
         var norms = table.Norms;
         // Scored in place: each frequency becomes its document's score, folded documents are compacted away.
         var (documents, values) = postings.Arrays;
+        var total = postings.Count;
+        if (folded.Count == 0)
+        {
+            // Nothing folded (the usual case): a tight loop without the set lookup or the compaction.
+            for (var i = 0; i < total; i++)
+            {
+                values[i] = Bm25.Score(idf, values[i], norms[documents[i]]);
+            }
+
+            return new RankedDocuments(postings, total);
+        }
+
         var count = 0;
-        for (var i = 0; i < postings.Count; i++)
+        for (var i = 0; i < total; i++)
         {
             var document = documents[i];
-            if (folded.Count == 0 || !folded.Contains(document))
+            if (!folded.Contains(document))
             {
                 var score = Bm25.Score(idf, values[i], norms[document]);
                 documents[count] = document;
@@ -159,25 +225,37 @@ internal sealed class QueryEvaluation : IDisposable
                 : await source.LoadAsync(units[0].Term, cancellationToken).ConfigureAwait(false);
         }
 
+        var key = PhraseKey(units);
+        if (source.KeptPhrase(key) is { } kept)
+        {
+            return kept;
+        }
+
         var terms = units.Where(unit => !unit.Prefix).Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
         var segments = await source.LoadEncodedAsync(terms, cancellationToken).ConfigureAwait(false);
         if (units.FirstOrDefault(unit => unit.Prefix) is { Prefix: true } prefix)
         {
             // The prefix's union goes in as one more term, under a key no stored term can have, merged only for the
             // documents holding the phrase's other units (a common character starts thousands of bigrams).
-            var key = PrefixPostings.Key(prefix.Term);
+            var prefixKey = PrefixPostings.Key(prefix.Term);
             var candidates = PrefixPostings.Candidates(segments, terms);
             foreach (var (segment, blobs) in await source.LoadPrefixEncodedAsync(prefix.Term, candidates, cancellationToken).ConfigureAwait(false))
             {
                 if (segments.TryGetValue(segment, out var held))
                 {
-                    held[key] = blobs;
+                    held[prefixKey] = blobs;
                 }
             }
 
-            units = units.Select(unit => unit.Prefix ? unit with { Term = key } : unit).ToArray();
+            units = units.Select(unit => unit.Prefix ? unit with { Term = prefixKey } : unit).ToArray();
         }
 
-        return PhraseMatcher.Match(units, segments, table);
+        var matched = PhraseMatcher.Match(units, segments, table);
+        source.KeepPhrase(key, matched);
+        return matched;
     }
+
+    /// <summary>Names a phrase by its units (terms, offsets, prefix marks) for <see cref="HotPostings"/>.</summary>
+    private static string PhraseKey(IReadOnlyList<PhraseUnit> units) =>
+        string.Join('\u001E', units.Select(unit => $"{unit.Term}\u001D{unit.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(unit.Prefix ? "*" : string.Empty)}"));
 }

@@ -20,6 +20,16 @@ internal sealed class TermPostings : IDisposable
 
     public int Count { get; private set; }
 
+    /// <summary>New postings holding a copy of <paramref name="documents"/> and their <paramref name="frequencies"/>.</summary>
+    public static TermPostings CopyOf(ReadOnlySpan<int> documents, ReadOnlySpan<float> frequencies)
+    {
+        var postings = new TermPostings(documents.Length);
+        documents.CopyTo(postings._documents);
+        frequencies.CopyTo(postings._frequencies);
+        postings.Count = documents.Length;
+        return postings;
+    }
+
     public ReadOnlySpan<int> Documents => _documents.AsSpan(0, Count);
 
     public ReadOnlySpan<float> Frequencies => _frequencies.AsSpan(0, Count);
@@ -37,6 +47,17 @@ internal sealed class TermPostings : IDisposable
         _documents[Count] = document;
         _frequencies[Count++] = frequency;
     }
+
+    /// <summary>The free space for at least <paramref name="room"/> more postings after <see cref="Count"/>; <see cref="Advance"/> by what was written.</summary>
+    public void Reserve(int room, out Span<int> documents, out Span<float> frequencies)
+    {
+        EnsureCapacity(Count + room);
+        documents = _documents.AsSpan(Count);
+        frequencies = _frequencies.AsSpan(Count);
+    }
+
+    /// <summary>Counts <paramref name="written"/> postings written into the space <see cref="Reserve"/> gave.</summary>
+    public void Advance(int written) => Count += written;
 
     /// <summary>Makes room for at least <paramref name="capacity"/> postings.</summary>
     public void EnsureCapacity(int capacity)

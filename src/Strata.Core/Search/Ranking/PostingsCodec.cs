@@ -134,6 +134,43 @@ public static class PostingsCodec
         }
     }
 
+    /// <summary>
+    /// Decodes postings straight into <paramref name="documents"/> and their column-weighted frequencies
+    /// (<see cref="Bm25.WeightedFrequency"/>), keeping only documents whose entry in <paramref name="owners"/> is
+    /// <paramref name="owner"/> (postings of any other are stale); returns how many were written. The destinations
+    /// need room for <c>data.Length / 2</c> postings (each takes at least two bytes).
+    /// </summary>
+    public static int DecodeWeighted(ReadOnlySpan<byte> data, ReadOnlySpan<int> owners, int owner, Span<int> documents, Span<float> frequencies)
+    {
+        var count = 0;
+        var offset = 0;
+        var document = 0;
+        while (offset < data.Length)
+        {
+            document += (int)ReadVarint(data, ref offset);
+            var header = ReadVarint(data, ref offset);
+            float frequency;
+            if ((header & 3) == 0)
+            {
+                frequency = header >> 2; // body only (most postings): the weighting adds nothing
+            }
+            else
+            {
+                var title = (header & 2) != 0 ? (int)ReadVarint(data, ref offset) : 0;
+                var tags = (header & 1) != 0 ? (int)ReadVarint(data, ref offset) : 0;
+                frequency = Bm25.WeightedFrequency(title, (int)(header >> 2), tags);
+            }
+
+            if ((uint)document < (uint)owners.Length && owners[document] == owner)
+            {
+                documents[count] = document;
+                frequencies[count++] = frequency;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Reads the postings back in order.</summary>
     public static Reader Read(ReadOnlySpan<byte> data) => new(data);
 

@@ -29,6 +29,39 @@ public sealed class PostingsCodecTests
     }
 
     [Fact]
+    public void DecodeWeighted_GeneratedPostings_SameAsReadingThemAndWeighting_ForTheOwnersDocumentsOnly()
+    {
+        var random = new Random(3);
+        for (var round = 0; round < 200; round++)
+        {
+            var postings = new List<Posting>();
+            var document = 0;
+            for (var i = random.Next(1, 300); i > 0; i--)
+            {
+                document += 1 + random.Next(random.Next(2) == 0 ? 3 : 5000);
+                var title = random.Next(6) == 0 ? random.Next(1, 300) : 0;
+                var tags = random.Next(8) == 0 ? random.Next(1, 4) : 0;
+                postings.Add(new Posting(document, title, title + tags == 0 ? random.Next(1, 200) : random.Next(0, 200), tags));
+            }
+
+            var owners = new int[document / 2 + 1]; // later documents are beyond the table: never live
+            for (var i = 0; i < owners.Length; i++)
+            {
+                owners[i] = random.Next(3);
+            }
+
+            var data = PostingsCodec.Encode(postings);
+            var documents = new int[data.Length / 2];
+            var frequencies = new float[data.Length / 2];
+            var count = PostingsCodec.DecodeWeighted(data, owners, 1, documents, frequencies);
+
+            var expected = postings.Where(posting => posting.Document < owners.Length && owners[posting.Document] == 1).ToArray();
+            Assert.Equal(expected.Select(posting => posting.Document), documents.Take(count));
+            Assert.Equal(expected.Select(posting => Bm25.WeightedFrequency(posting.Title, posting.Body, posting.Tags)), frequencies.Take(count));
+        }
+    }
+
+    [Fact]
     public void Encode_UnsortedDocuments_Throws()
     {
         Assert.Throws<ArgumentException>(() => PostingsCodec.Encode([new Posting(5, 0, 1, 0), new Posting(5, 0, 1, 0)]));
