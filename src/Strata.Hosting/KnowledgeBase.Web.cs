@@ -12,12 +12,13 @@ public sealed partial class KnowledgeBase
 
     /// <summary>
     /// Returns memory a burst of work left behind (the server calls it once idle): pooled SQLite connections are
-    /// closed with their page caches, one compacting collection hands the freed managed heap back to the OS, and glibc
+    /// closed with their page caches, search's pooled arrays are dropped, one compacting collection hands the freed managed heap back to the OS, and glibc
     /// is asked to do the same with the native heap.
     /// </summary>
     public void ReleaseIdleMemory()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Core.Search.Ranking.SearchBuffers.Release();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
     }

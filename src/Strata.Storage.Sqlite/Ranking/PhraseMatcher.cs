@@ -17,7 +17,7 @@ internal static class PhraseMatcher
         var distinct = units.Select(unit => unit.Term).Distinct(StringComparer.Ordinal).ToArray();
         var unitSlots = units.Select(unit => Array.IndexOf(distinct, unit.Term)).ToArray();
         var offsets = units.Select(unit => unit.Offset - units[0].Offset).ToArray();
-        var buffers = distinct.Select(_ => ArrayPool<int>.Shared.Rent(256)).ToArray();
+        var buffers = distinct.Select(_ => SearchBuffers.Ints.Rent(256)).ToArray();
         try
         {
             foreach (var (segment, blobs) in segments)
@@ -36,7 +36,7 @@ internal static class PhraseMatcher
         {
             foreach (var buffer in buffers)
             {
-                ArrayPool<int>.Shared.Return(buffer);
+                SearchBuffers.Ints.Return(buffer);
             }
         }
 
@@ -183,8 +183,8 @@ internal static class PhraseMatcher
             var total = posting.Title + posting.Body + posting.Tags;
             if (buffers[slot].Length < total)
             {
-                ArrayPool<int>.Shared.Return(buffers[slot]);
-                buffers[slot] = ArrayPool<int>.Shared.Rent(total);
+                SearchBuffers.Ints.Return(buffers[slot]);
+                buffers[slot] = SearchBuffers.Ints.Rent(total);
             }
 
             cursors[slot].ReadPositions(buffers[slot]);

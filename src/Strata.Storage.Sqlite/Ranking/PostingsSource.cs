@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Data.Sqlite;
 using Strata.Core.Search.Ranking;
 
@@ -23,7 +22,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
         {
             // Copied into a pooled buffer: a common word's blob is hundreds of KB, a fresh large-object array per query.
             var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            var buffer = SearchBuffers.Bytes.Rent(Math.Max(length, 1));
             try
             {
                 reader.GetBytes(1, 0, buffer, 0, length);
@@ -31,7 +30,7 @@ internal sealed class PostingsSource(SqliteConnection connection, SqliteTransact
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                SearchBuffers.Bytes.Return(buffer);
             }
         }
 

@@ -27,8 +27,8 @@ internal sealed class QueryEvaluation : IDisposable
     {
         _source = source;
         _table = table;
-        _scores = ArrayPool<float>.Shared.Rent(Math.Max(table.Capacity, 1));
-        _matched = ArrayPool<byte>.Shared.Rent(Math.Max(table.Capacity, 1));
+        _scores = SearchBuffers.Floats.Rent(Math.Max(table.Capacity, 1));
+        _matched = SearchBuffers.Bytes.Rent(Math.Max(table.Capacity, 1));
         Array.Clear(_matched, 0, table.Capacity);
     }
 
@@ -167,8 +167,8 @@ internal sealed class QueryEvaluation : IDisposable
     public void Dispose()
     {
         _shortest?.Dispose();
-        ArrayPool<float>.Shared.Return(_scores);
-        ArrayPool<byte>.Shared.Return(_matched);
+        SearchBuffers.Floats.Return(_scores);
+        SearchBuffers.Bytes.Return(_matched);
     }
 
     private Task<TermPostings> PostingsAsync(KeywordExpression expression, CancellationToken cancellationToken) =>

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Strata.Core.Search.Ranking;
 
 namespace Strata.Storage.Sqlite.Ranking;
 
@@ -14,8 +14,8 @@ internal sealed class TermPostings : IDisposable
 
     public TermPostings(int capacity = 256)
     {
-        _documents = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 16));
-        _frequencies = ArrayPool<float>.Shared.Rent(Math.Max(capacity, 16));
+        _documents = SearchBuffers.Ints.Rent(Math.Max(capacity, 16));
+        _frequencies = SearchBuffers.Floats.Rent(Math.Max(capacity, 16));
     }
 
     public int Count { get; private set; }
@@ -68,12 +68,12 @@ internal sealed class TermPostings : IDisposable
         }
 
         capacity = Math.Max(capacity, _documents.Length * 2);
-        var documents = ArrayPool<int>.Shared.Rent(capacity);
-        var frequencies = ArrayPool<float>.Shared.Rent(capacity);
+        var documents = SearchBuffers.Ints.Rent(capacity);
+        var frequencies = SearchBuffers.Floats.Rent(capacity);
         Documents.CopyTo(documents);
         Frequencies.CopyTo(frequencies);
-        ArrayPool<int>.Shared.Return(_documents);
-        ArrayPool<float>.Shared.Return(_frequencies);
+        SearchBuffers.Ints.Return(_documents);
+        SearchBuffers.Floats.Return(_frequencies);
         (_documents, _frequencies) = (documents, frequencies);
     }
 
@@ -81,8 +81,8 @@ internal sealed class TermPostings : IDisposable
     {
         if (_documents.Length > 0)
         {
-            ArrayPool<int>.Shared.Return(_documents);
-            ArrayPool<float>.Shared.Return(_frequencies);
+            SearchBuffers.Ints.Return(_documents);
+            SearchBuffers.Floats.Return(_frequencies);
             (_documents, _frequencies) = ([], []);
             Count = 0;
         }
