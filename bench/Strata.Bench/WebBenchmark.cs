@@ -222,7 +222,7 @@ internal static class WebBenchmark
         // Drain both pipes so a chatty server never blocks on a full pipe; show what explains an error response.
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("exception", StringComparison.OrdinalIgnoreCase)))
+            if (e.Data is { } line && (line.Contains(" at Strata", StringComparison.Ordinal) || line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("exception", StringComparison.OrdinalIgnoreCase)))
             {
                 Out.Line("  server: " + line);
             }

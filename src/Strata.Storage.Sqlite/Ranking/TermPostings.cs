@@ -37,9 +37,15 @@ internal sealed class TermPostings : IDisposable
     /// <summary>The arrays behind <see cref="Documents"/> and <see cref="Frequencies"/> (valid up to <see cref="Count"/> until disposed).</summary>
     internal (int[] Documents, float[] Values) Arrays => (_documents, _frequencies);
 
+    /// <summary>
+    /// Postings the arrays hold: the shorter of the two, as a pool may hand out a longer array than asked for (a busy
+    /// size is served from a larger one), so the two need not be the same length.
+    /// </summary>
+    private int Capacity => Math.Min(_documents.Length, _frequencies.Length);
+
     public void Add(int document, float frequency)
     {
-        if (Count == _documents.Length)
+        if (Count == Capacity)
         {
             EnsureCapacity(Count + 1);
         }
@@ -52,8 +58,8 @@ internal sealed class TermPostings : IDisposable
     public void Reserve(int room, out Span<int> documents, out Span<float> frequencies)
     {
         EnsureCapacity(Count + room);
-        documents = _documents.AsSpan(Count);
-        frequencies = _frequencies.AsSpan(Count);
+        documents = _documents.AsSpan(Count, Capacity - Count);
+        frequencies = _frequencies.AsSpan(Count, Capacity - Count);
     }
 
     /// <summary>Counts <paramref name="written"/> postings written into the space <see cref="Reserve"/> gave.</summary>
@@ -62,12 +68,12 @@ internal sealed class TermPostings : IDisposable
     /// <summary>Makes room for at least <paramref name="capacity"/> postings.</summary>
     public void EnsureCapacity(int capacity)
     {
-        if (capacity <= _documents.Length)
+        if (capacity <= Capacity)
         {
             return;
         }
 
-        capacity = Math.Max(capacity, _documents.Length * 2);
+        capacity = Math.Max(capacity, Capacity * 2);
         var documents = SearchBuffers.Ints.Rent(capacity);
         var frequencies = SearchBuffers.Floats.Rent(capacity);
         Documents.CopyTo(documents);
