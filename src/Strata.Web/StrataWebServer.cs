@@ -68,7 +68,7 @@ public static class StrataWebServer
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddServices(builder.Services, knowledgeBase, requireAuthentication, options.SessionLifetime, options.MaxUploadBytes);
-        builder.Services.AddSingleton(new SearchAdmission(options));
+        builder.Services.AddSingleton(_ => new SearchAdmission(options)); // made by the container, so it disposes the turns
 
         var app = builder.Build();
         app.UseServerTiming();
